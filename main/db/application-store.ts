@@ -1,0 +1,449 @@
+/**
+ * Writes of applications and jobs: the normalised rows, the raw models as received,
+ * attachment bytes and the full-text index. Semantics (dedupe, staleness, tombstones)
+ * are decided by the sync pipeline; this module only stores what it is told.
+ */
+import {
+  candidateName,
+  type ApplicationInfo,
+  type ApplicationModelKey,
+  type ApplicationModels,
+  type Attachment,
+  type Interview,
+  type Offer,
+  type Rejection,
+  type Stage,
+  type User,
+} from '../../shared/ats/applications.js';
+import type { JobModels } from '../../shared/ats/jobs.js';
+import { decodeContent } from '../attachments/decode.js';
+import type { Db } from './open.js';
+
+interface FtsSource {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  location: string | null;
+  stage: string | null;
+  interviews: string | null;
+  rejection: string | null;
+  attachments: string | null;
+}
+
+export interface StoredApplication {
+  pk: number;
+  updated_at: string | null;
+  deleted: number;
+}
+
+interface ApplicationRow {
+  id: string;
+  candidate_id: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  candidate_name: string | null;
+  email: string | null;
+  location: string | null;
+  job_id: string | null;
+  job_title: string | null;
+  stage_id: string | null;
+  stage: string | null;
+  status: string | null;
+  origin: string | null;
+  owner_id: string | null;
+  owner: string | null;
+  credited_to_id: string | null;
+  credited_to: string | null;
+  applied_at: string | null;
+  updated_at: string | null;
+  deleted: number;
+  deleted_at: string | null;
+  synced_at: string;
+  last_event_id: string | null;
+}
+
+const RAW_COLUMNS: Readonly<Record<ApplicationModelKey, string>> = {
+  info: 'info',
+  currentStage: 'current_stage',
+  interviews: 'interviews',
+  rejection: 'rejection',
+  offers: 'offers',
+  attachments: 'attachments',
+};
+
+const ROW_COLUMNS = [
+  'id', 'candidate_id', 'first_name', 'last_name', 'candidate_name', 'email', 'location', 'job_id', 'job_title',
+  'stage_id', 'stage', 'status', 'origin', 'owner_id', 'owner', 'credited_to_id', 'credited_to', 'applied_at',
+  'updated_at', 'deleted', 'deleted_at', 'synced_at', 'last_event_id',
+] as const satisfies readonly (keyof ApplicationRow)[];
+
+function userLabel(user: User | null): string | null {
+  return user === null ? null : (user.email ?? user.id ?? user.employeeId);
+}
+
+/** Attachments as stored raw: the base64 text lives once, as bytes in `blobs`. */
+function withoutContent(raw: unknown): unknown {
+  if (!Array.isArray(raw)) return raw;
+  return raw.map((item: unknown) => {
+    if (typeof item !== 'object' || item === null || !('attachmentContent' in item)) return item;
+    const { attachmentContent, ...rest } = item as Record<string, unknown>;
+    if (typeof attachmentContent === 'object' && attachmentContent !== null && 'content' in attachmentContent) {
+      const { content: _content, ...restContent } = attachmentContent as Record<string, unknown>;
+      return { ...rest, attachmentContent: { ...restContent, content: null } };
+    }
+    return { ...rest, attachmentContent: null };
+  });
+}
+
+export class ApplicationStore {
+  private readonly find;
+  private readonly readRow;
+  private readonly insertRow;
+  private readonly updateRow;
+  private readonly insertRaw;
+  private readonly updateRawColumn: Record<string, import('better-sqlite3').Statement<unknown[]>>;
+  private readonly jobTitle;
+  private readonly upsertUser;
+  private readonly upsertCandidate;
+  private readonly deleteChildren: ReturnType<Db['prepare']>[][];
+  private readonly insertEmail;
+  private readonly insertPhone;
+  private readonly insertLink;
+  private readonly insertInterview;
+  private readonly insertInterviewer;
+  private readonly insertOffer;
+  private readonly insertRejection;
+  private readonly insertBlob;
+  private readonly insertAttachment;
+  private readonly ftsDelete;
+  private readonly ftsInsert;
+  private readonly ftsSource;
+  private readonly findJob;
+  private readonly insertJob;
+  private readonly updateJob;
+  private readonly deleteStages;
+  private readonly insertStage;
+  private readonly retitleApplications;
+  private readonly tombstoneJob;
+  private readonly markDeleted;
+
+  constructor(db: Db) {
+    this.find = db.prepare<[string], StoredApplication>('SELECT pk, updated_at, deleted FROM applications WHERE id = ?');
+    this.readRow = db.prepare<[number], ApplicationRow>(`SELECT ${ROW_COLUMNS.join(', ')} FROM applications WHERE pk = ?`);
+    this.insertRow = db.prepare<ApplicationRow>(
+      `INSERT INTO applications (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+    );
+    this.updateRow = db.prepare<ApplicationRow & { pk: number }>(
+      `UPDATE applications SET ${ROW_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE pk = @pk`,
+    );
+    const rawColumns = Object.values(RAW_COLUMNS);
+    this.insertRaw = db.prepare(
+      `INSERT INTO application_raw (app_pk, ${rawColumns.join(', ')}) VALUES (?, ${rawColumns.map(() => '?').join(', ')})`,
+    );
+    this.updateRawColumn = Object.fromEntries(
+      rawColumns.map((column) => [column, db.prepare<unknown[]>(`UPDATE application_raw SET ${column} = ? WHERE app_pk = ?`)]),
+    );
+    this.jobTitle = db.prepare<[string], { title: string | null }>('SELECT title FROM jobs WHERE id = ?');
+    this.upsertUser = db.prepare(
+      `INSERT INTO users (id, email, employee_id) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET email = coalesce(excluded.email, email), employee_id = coalesce(excluded.employee_id, employee_id)`,
+    );
+    this.upsertCandidate = db.prepare(
+      `INSERT INTO candidates (id, first_name, last_name, location) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name, location = excluded.location`,
+    );
+    const del = (table: string) => db.prepare(`DELETE FROM ${table} WHERE app_pk = ?`);
+    // Children replaced by each model, in the order of APPLICATION_MODEL_KEYS.
+    this.deleteChildren = [
+      [del('emails'), del('phones'), del('links')],
+      [],
+      [del('interviews'), del('interviewers')],
+      [del('rejections')],
+      [del('offers')],
+      [del('attachments')],
+    ];
+    this.insertEmail = db.prepare('INSERT INTO emails (app_pk, pos, type, email) VALUES (?, ?, ?, ?)');
+    this.insertPhone = db.prepare('INSERT INTO phones (app_pk, pos, type, phone_number) VALUES (?, ?, ?, ?)');
+    this.insertLink = db.prepare('INSERT INTO links (app_pk, pos, url) VALUES (?, ?, ?)');
+    this.insertInterview = db.prepare(
+      `INSERT INTO interviews (app_pk, pos, id, subject, created_at, scheduled_start, scheduled_end, stage_id, stage, location, creator_id, status)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertInterviewer = db.prepare(
+      'INSERT INTO interviewers (app_pk, interview_pos, pos, user_id, email) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.insertOffer = db.prepare(
+      'INSERT INTO offers (app_pk, pos, id, status, created_at, sent_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.insertRejection = db.prepare('INSERT INTO rejections (app_pk, id, text, rejected_at) VALUES (?, ?, ?, ?)');
+    this.insertBlob = db.prepare('INSERT OR IGNORE INTO blobs (sha256, bytes) VALUES (?, ?)');
+    this.insertAttachment = db.prepare(
+      `INSERT INTO attachments (app_pk, pos, type, name, link, created_at, encoding, sha256, size, media_type, error, content_raw)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.ftsDelete = db.prepare('DELETE FROM applications_fts WHERE rowid = ?');
+    this.ftsInsert = db.prepare(
+      `INSERT INTO applications_fts (rowid, name, email, phone, location, stage, interviews, rejection, attachments)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.ftsSource = db.prepare<[number], FtsSource>(
+      `SELECT a.candidate_name AS name, a.location, a.stage,
+         (SELECT group_concat(email, ' ') FROM emails WHERE app_pk = a.pk) AS email,
+         (SELECT group_concat(phone_number, ' ') FROM phones WHERE app_pk = a.pk) AS phone,
+         (SELECT group_concat(subject, ' ') FROM interviews WHERE app_pk = a.pk) AS interviews,
+         (SELECT text FROM rejections WHERE app_pk = a.pk) AS rejection,
+         (SELECT group_concat(name, ' ') FROM attachments WHERE app_pk = a.pk) AS attachments
+       FROM applications a WHERE a.pk = ?`,
+    );
+    this.findJob = db.prepare<[string], { pk: number }>('SELECT pk FROM jobs WHERE id = ?');
+    this.insertJob = db.prepare(
+      'INSERT INTO jobs (id, title, status, departments, updated_at, raw, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.updateJob = db.prepare(
+      `UPDATE jobs SET title = coalesce(@title, title), status = coalesce(@status, status),
+         departments = coalesce(@departments, departments), updated_at = coalesce(@updatedAt, updated_at), raw = @raw,
+         synced_at = @now, deleted = CASE WHEN @revive THEN 0 ELSE deleted END,
+         deleted_at = CASE WHEN @revive THEN NULL ELSE deleted_at END
+       WHERE pk = @pk`,
+    );
+    this.deleteStages = db.prepare('DELETE FROM stages WHERE job_pk = ?');
+    this.insertStage = db.prepare('INSERT INTO stages (job_pk, pos, stage_id, name) VALUES (?, ?, ?, ?)');
+    this.retitleApplications = db.prepare('UPDATE applications SET job_title = ? WHERE deleted IN (0, 1) AND job_id = ?');
+    this.markDeleted = db.prepare(
+      'UPDATE applications SET deleted = 1, deleted_at = @now, synced_at = @now, last_event_id = @eventId WHERE pk = @pk',
+    );
+    this.tombstoneJob = db.prepare('UPDATE jobs SET deleted = 1, deleted_at = ? WHERE id = ?');
+  }
+
+  findApplication(id: string): StoredApplication | undefined {
+    return this.find.get(id);
+  }
+
+  /**
+   * Stores the models present in one event. `revive` clears a tombstone (record.new).
+   * Returns the application's pk.
+   */
+  upsertApplication(
+    id: string,
+    existing: StoredApplication | undefined,
+    models: ApplicationModels,
+    raw: Partial<Record<ApplicationModelKey, unknown>>,
+    meta: { eventId: string; now: string; revive: boolean },
+  ): number {
+    const row: ApplicationRow = existing
+      ? this.readRow.get(existing.pk)!
+      : {
+          id, candidate_id: null, first_name: null, last_name: null, candidate_name: null, email: null, location: null,
+          job_id: null, job_title: null, stage_id: null, stage: null, status: null, origin: null, owner_id: null,
+          owner: null, credited_to_id: null, credited_to: null, applied_at: null, updated_at: null, deleted: 0,
+          deleted_at: null, synced_at: meta.now, last_event_id: null,
+        };
+    if (models.info !== undefined) this.applyInfo(row, models.info);
+    if (models.currentStage !== undefined) {
+      row.stage_id = models.currentStage?.id ?? null;
+      row.stage = models.currentStage?.text ?? null;
+    }
+    if (meta.revive) {
+      row.deleted = 0;
+      row.deleted_at = null;
+    }
+    row.synced_at = meta.now;
+    row.last_event_id = meta.eventId;
+
+    let pk: number;
+    if (existing) {
+      pk = existing.pk;
+      this.updateRow.run({ ...row, pk });
+      for (const [key, value] of Object.entries(raw)) {
+        const column = RAW_COLUMNS[key as ApplicationModelKey];
+        this.updateRawColumn[column]!.run(JSON.stringify(key === 'attachments' ? withoutContent(value) : value), pk);
+      }
+      this.deleteModelChildren(pk, models);
+    } else {
+      pk = Number(this.insertRow.run(row).lastInsertRowid);
+      this.insertRaw.run(
+        pk,
+        ...Object.keys(RAW_COLUMNS).map((key) => {
+          if (!(key in raw)) return null;
+          const value = raw[key as ApplicationModelKey];
+          return JSON.stringify(key === 'attachments' ? withoutContent(value) : value);
+        }),
+      );
+    }
+    this.insertModelChildren(pk, models);
+    this.reindex(pk, existing !== undefined);
+    return pk;
+  }
+
+  /** Marks an application deleted upstream, keeping everything stored. */
+  tombstone(
+    id: string,
+    existing: StoredApplication | undefined,
+    meta: { eventId: string; now: string; candidateId: string | null; jobId: string | null },
+  ): void {
+    if (existing) {
+      this.markDeleted.run({ now: meta.now, eventId: meta.eventId, pk: existing.pk });
+      return;
+    }
+    // Deleted before we ever saw it: keep the tombstone so a late record.modified stays hidden.
+    const pk = Number(
+      this.insertRow.run({
+        id, candidate_id: meta.candidateId, first_name: null, last_name: null, candidate_name: null, email: null,
+        location: null, job_id: meta.jobId, job_title: meta.jobId === null ? null : (this.jobTitle.get(meta.jobId)?.title ?? null),
+        stage_id: null, stage: null, status: null, origin: null, owner_id: null, owner: null, credited_to_id: null,
+        credited_to: null, applied_at: null, updated_at: null, deleted: 1, deleted_at: meta.now, synced_at: meta.now,
+        last_event_id: meta.eventId,
+      }).lastInsertRowid,
+    );
+    this.insertRaw.run(pk, null, null, null, null, null, null);
+  }
+
+  private applyInfo(row: ApplicationRow, info: ApplicationInfo): void {
+    const candidate = info.candidate;
+    row.candidate_id = candidate?.id ?? null;
+    row.first_name = candidate?.firstName ?? null;
+    row.last_name = candidate?.lastName ?? null;
+    row.candidate_name = candidateName(candidate);
+    row.email = candidate?.emails[0]?.email ?? null;
+    row.location = candidate?.location ?? null;
+    if (row.job_id !== info.jobId || row.job_title === null) {
+      row.job_title = info.jobId === null ? null : (this.jobTitle.get(info.jobId)?.title ?? null);
+    }
+    row.job_id = info.jobId;
+    row.status = info.status;
+    row.origin = info.origin;
+    row.owner_id = info.owner?.id ?? null;
+    row.owner = userLabel(info.owner);
+    row.credited_to_id = info.creditedTo?.id ?? null;
+    row.credited_to = userLabel(info.creditedTo);
+    row.applied_at = info.appliedAt;
+    row.updated_at = info.updatedAt;
+  }
+
+  private deleteModelChildren(pk: number, models: ApplicationModels): void {
+    const present = [
+      models.info !== undefined,
+      false,
+      models.interviews !== undefined,
+      models.rejection !== undefined,
+      models.offers !== undefined,
+      models.attachments !== undefined,
+    ];
+    present.forEach((isPresent, i) => {
+      if (isPresent) for (const statement of this.deleteChildren[i]!) statement.run(pk);
+    });
+  }
+
+  private insertModelChildren(pk: number, models: ApplicationModels): void {
+    if (models.info !== undefined) this.insertInfoChildren(pk, models.info);
+    if (models.interviews !== undefined) models.interviews.forEach((interview, i) => this.insertInterviewRow(pk, i, interview));
+    if (models.rejection !== undefined && models.rejection !== null) this.insertRejectionRow(pk, models.rejection);
+    if (models.offers !== undefined) models.offers.forEach((offer, i) => this.insertOfferRow(pk, i, offer));
+    if (models.attachments !== undefined) models.attachments.forEach((attachment, i) => this.insertAttachmentRow(pk, i, attachment));
+  }
+
+  private insertInfoChildren(pk: number, info: ApplicationInfo): void {
+    const candidate = info.candidate;
+    if (candidate !== null) {
+      if (candidate.id !== null) this.upsertCandidate.run(candidate.id, candidate.firstName, candidate.lastName, candidate.location);
+      candidate.emails.forEach((email, i) => this.insertEmail.run(pk, i, email.type, email.email));
+      candidate.phones.forEach((phone, i) => this.insertPhone.run(pk, i, phone.type, phone.phoneNumber));
+      candidate.links.forEach((link, i) => this.insertLink.run(pk, i, link));
+    }
+    this.rememberUser(info.owner);
+    this.rememberUser(info.creditedTo);
+  }
+
+  private rememberUser(user: User | null): void {
+    if (user !== null && user.id !== null) this.upsertUser.run(user.id, user.email, user.employeeId);
+  }
+
+  private insertInterviewRow(pk: number, pos: number, interview: Interview): void {
+    const stage: Stage | null = interview.stage;
+    this.insertInterview.run(
+      pk, pos, interview.id, interview.subject, interview.createdAt, interview.scheduledStart, interview.scheduledEnd,
+      stage?.id ?? null, stage?.text ?? null, interview.location, interview.creator?.id ?? null, interview.status,
+    );
+    this.rememberUser(interview.creator);
+    interview.interviewers.forEach((user, i) => {
+      this.rememberUser(user);
+      this.insertInterviewer.run(pk, pos, i, user.id, user.email);
+    });
+  }
+
+  private insertRejectionRow(pk: number, rejection: Rejection): void {
+    this.insertRejection.run(pk, rejection.id, rejection.text, rejection.rejectedAt);
+  }
+
+  private insertOfferRow(pk: number, pos: number, offer: Offer): void {
+    this.insertOffer.run(pk, pos, offer.id, offer.status, offer.createdAt, offer.sentAt, offer.closedAt);
+  }
+
+  private insertAttachmentRow(pk: number, pos: number, attachment: Attachment): void {
+    const content = attachment.content;
+    let sha256: string | null = null;
+    let size: number | null = null;
+    let mediaType: string | null = null;
+    let error: string | null = null;
+    let contentRaw: string | null = null;
+    if (content !== null) {
+      const decoded = decodeContent(content);
+      if (decoded.ok) {
+        this.insertBlob.run(decoded.sha256, decoded.bytes);
+        sha256 = decoded.sha256;
+        size = decoded.bytes.length;
+        mediaType = decoded.mediaType;
+        if (!decoded.canonical) contentRaw = content.content;
+      } else {
+        error = decoded.error;
+        contentRaw = content.content;
+      }
+    }
+    this.insertAttachment.run(
+      pk, pos, attachment.type, attachment.name, attachment.link, attachment.createdAt, content?.encoding ?? null,
+      sha256, size, mediaType, error, contentRaw,
+    );
+  }
+
+  /** Rebuilds the application's full-text row from what is now stored. */
+  private reindex(pk: number, existed: boolean): void {
+    if (existed) this.ftsDelete.run(pk);
+    const doc = this.ftsSource.get(pk)!;
+    const phones = doc.phone === null ? null : `${doc.phone} ${doc.phone.replace(/[^\d\s]/g, '')}`;
+    this.ftsInsert.run(pk, doc.name, doc.email, phones, doc.location, doc.stage, doc.interviews, doc.rejection, doc.attachments);
+  }
+
+  upsertJob(jobId: string, models: JobModels, raw: unknown, now: string, revive: boolean): void {
+    const info = models.info;
+    const departments = models.departments === undefined ? null : models.departments.map((d) => d.name ?? d.id).filter(Boolean).join(', ');
+    const existing = this.findJob.get(jobId);
+    let jobPk: number;
+    if (existing) {
+      jobPk = existing.pk;
+      this.updateJob.run({
+        title: info?.title ?? null,
+        status: info?.status ?? null,
+        departments,
+        updatedAt: info?.updatedAt ?? null,
+        raw: JSON.stringify(raw),
+        now,
+        revive: revive ? 1 : 0,
+        pk: jobPk,
+      });
+    } else {
+      jobPk = Number(
+        this.insertJob.run(jobId, info?.title ?? null, info?.status ?? null, departments, info?.updatedAt ?? null, JSON.stringify(raw), now)
+          .lastInsertRowid,
+      );
+    }
+    if (models.stages !== undefined) {
+      this.deleteStages.run(jobPk);
+      models.stages.forEach((stage, i) => this.insertStage.run(jobPk, i, stage.id, stage.text));
+    }
+    if (info?.title !== undefined && info.title !== null) this.retitleApplications.run(info.title, jobId);
+  }
+
+  deleteJob(jobId: string, now: string): boolean {
+    return this.tombstoneJob.run(now, jobId).changes > 0;
+  }
+}

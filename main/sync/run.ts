@@ -1,0 +1,66 @@
+/** Runs an import: batches source items through the pipeline and records the run. */
+import type { Db } from '../db/open.js';
+import { SyncPipeline } from './apply.js';
+import { addResult, emptyResult, type IngestResult, type SourceItem } from './types.js';
+
+export const DEFAULT_BATCH_SIZE = 1000;
+
+export interface ImportOptions {
+  /** What the import history shows, e.g. `file resumes.ndjson`, `demo`, `feed https://…`. */
+  source: string;
+  batchSize?: number;
+  onProgress?: (soFar: IngestResult) => void;
+}
+
+export class ImportRecorder {
+  private readonly start;
+  private readonly finish;
+  constructor(private readonly db: Db) {
+    this.start = db.prepare('INSERT INTO imports (source, started_at) VALUES (?, ?)');
+    this.finish = db.prepare(
+      `UPDATE imports SET finished_at = ?, received = ?, applied = ?, duplicates = ?, stale = ?, deleted = ?, rejected = ?, error = ?
+       WHERE pk = ?`,
+    );
+  }
+  begin(source: string): number {
+    return Number(this.start.run(source, new Date().toISOString()).lastInsertRowid);
+  }
+  end(pk: number, result: IngestResult, error: string | null = null): void {
+    this.finish.run(
+      new Date().toISOString(), result.received, result.applied, result.duplicates, result.stale, result.deleted,
+      result.rejected, error, pk,
+    );
+  }
+}
+
+/** Imports everything `items` yields. Batches already committed stay if the source fails later. */
+export async function runImport(
+  db: Db,
+  items: AsyncIterable<SourceItem> | Iterable<SourceItem>,
+  options: ImportOptions,
+  pipeline = new SyncPipeline(db),
+): Promise<IngestResult> {
+  const recorder = new ImportRecorder(db);
+  const importPk = recorder.begin(options.source);
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const total = emptyResult();
+  let batch: SourceItem[] = [];
+  const flush = () => {
+    if (batch.length === 0) return;
+    addResult(total, pipeline.applyBatch(batch, { importPk }));
+    batch = [];
+    options.onProgress?.(total);
+  };
+  try {
+    for await (const item of items) {
+      batch.push(item);
+      if (batch.length >= batchSize) flush();
+    }
+    flush();
+  } catch (error) {
+    recorder.end(importPk, total, (error as Error).message);
+    throw error;
+  }
+  recorder.end(importPk, total);
+  return total;
+}
