@@ -82,7 +82,8 @@ function userLabel(user: User | null): string | null {
 }
 
 /** Attachments as stored raw: the base64 text lives once, as bytes in `blobs`. */
-function withoutContent(raw: unknown): unknown {
+export function withoutContent(raw: unknown): unknown {
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) return (withoutContent([raw]) as unknown[])[0];
   if (!Array.isArray(raw)) return raw;
   return raw.map((item: unknown) => {
     if (typeof item !== 'object' || item === null || !('attachmentContent' in item)) return item;

@@ -147,7 +147,7 @@ function recordIdOf(recordId: string | null, innerId: string | null, innerPath: 
     throw new ParseError('recordId', `${JSON.stringify(recordId)} does not match ${innerPath} ${JSON.stringify(innerId)}`);
   }
   const id = recordId ?? innerId;
-  if (id === null) throw new ParseError('recordId', `is missing, and so is ${innerPath}: cannot tell which ${what} this is`);
+  if (id === null) throw new ParseError('', `recordId and ${innerPath} are both missing: cannot tell which ${what} this is`);
   return id;
 }
 

@@ -6,7 +6,7 @@ export class ParseError extends Error {
     readonly path: string,
     readonly reason: string,
   ) {
-    super(`${path}: ${reason}`);
+    super(path === '' ? reason : `${path}: ${reason}`);
     this.name = 'ParseError';
   }
 }

@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { parse as parseTolerant, type ParseError as JsonSyntaxError } from 'jsonc-parser';
 import type { SourceItem } from '../types.js';
 
 /** The whole input cannot be read as events; nothing of it was yielded. */
@@ -228,20 +229,27 @@ function lineAt(text: string, offset: number): { line: number; column: number } 
   return { line, column: offset - lineStart + 1 };
 }
 
-/** The position JSON.parse complains about, as line and column (from 1). */
+/**
+ * Where JSON.parse gave up, as line and column (from 1). Node does not always say the
+ * position ("Unexpected token 'D'..."), so then a tolerant parser finds the first error.
+ */
 function jsonError(error: Error, text: string): { message: string; line: number | null; column: number | null } {
   const message = error.message.replace(/\s*\(line \d+ column \d+\)$/, '');
+  const cleaned = message
+    .replace(/ in JSON at position \d+$/, '')
+    .replace(/, "(?:[^"\\]|\\.)*"(?:\.\.\.)? is not valid JSON$/, '')
+    .replace(/^Unexpected end of JSON input$/, 'unexpected end of input');
   const match = /at position (\d+)/.exec(message);
-  const cleaned = message.replace(/ in JSON at position \d+/, '').replace(/^Unexpected end of JSON input$/, 'unexpected end of input');
-  if (match === null) {
-    if (/end of (JSON )?input/i.test(message)) {
-      const end = lineAt(text, text.length);
-      return { message: cleaned, line: end.line, column: end.column };
-    }
-    return { message: cleaned, line: null, column: null };
-  }
-  const { line, column } = lineAt(text, Number(match[1]));
+  const offset = match !== null ? Number(match[1]) : firstSyntaxError(text);
+  if (offset === null) return { message: cleaned, line: null, column: null };
+  const { line, column } = lineAt(text, offset);
   return { message: cleaned, line, column };
+}
+
+function firstSyntaxError(text: string): number | null {
+  const errors: JsonSyntaxError[] = [];
+  parseTolerant(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  return errors[0]?.offset ?? (text.trim() === '' ? null : text.length);
 }
 
 /** Start lines of a (valid) JSON array's top-level elements, for error sources. */

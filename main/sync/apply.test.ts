@@ -1,0 +1,203 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../db/open.js';
+import { ShowQueries } from '../db/queries/show.js';
+import { dumpState, fixtureJson, tempDb, tempDir, type TempDir } from '../testing/temp.js';
+import { SyncPipeline } from './apply.js';
+import type { SourceItem } from './types.js';
+
+type Event = Record<string, any>;
+let dir: TempDir;
+let db: Db;
+let pipeline: SyncPipeline;
+
+beforeEach(() => {
+  dir = tempDir();
+  db = tempDb(dir);
+  pipeline = new SyncPipeline(db, { now: () => '2026-11-28T12:00:00.000Z' });
+});
+afterEach(() => {
+  db.close();
+  dir.remove();
+});
+
+const seed = (): Event => fixtureJson('seed-example-event.json');
+const items = (...events: unknown[]): SourceItem[] => events.map((value, i) => ({ source: `test:${i + 1}`, value }));
+const apply = (...events: unknown[]) => pipeline.applyBatch(items(...events));
+const app = (id = 'lRQ03MnbWBSTKHX') => db.prepare('SELECT * FROM applications WHERE id = ?').get(id) as Record<string, any>;
+const show = (id = 'lRQ03MnbWBSTKHX') => new ShowQueries(db).show(id)!;
+
+function withInfo(eventId: string, updatedAt: string, patch: Record<string, unknown> = {}): Event {
+  const event = seed();
+  event.eventId = eventId;
+  event.eventType = 'record.modified';
+  event.eventData.info.updatedAt = updatedAt;
+  Object.assign(event.eventData.info, patch);
+  return event;
+}
+
+describe('applying events', () => {
+  it('stores the corrected reference example, every model', () => {
+    expect(apply(seed())).toEqual({ received: 1, applied: 1, duplicates: 0, stale: 0, deleted: 0, rejected: 0, errors: [] });
+    expect(app()).toMatchObject({ candidate_name: 'ABC DEF', stage: 'Technical Test', status: 'ACTIVE', owner: '[email protected]' });
+    const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    expect([count('emails'), count('phones'), count('links'), count('interviews'), count('interviewers'), count('offers'), count('rejections'), count('attachments')]).toEqual([
+      1, 2, 2, 1, 3, 2, 1, 2,
+    ]);
+  });
+
+  it('is idempotent: the same eventId twice changes nothing, even with other content', () => {
+    apply(seed());
+    const before = dumpState(db);
+    const changed = seed();
+    changed.eventData.currentStage = { id: 'x', text: 'Hired' };
+    expect(apply(seed(), changed)).toMatchObject({ received: 2, applied: 0, duplicates: 2 });
+    expect(dumpState(db)).toEqual(before);
+  });
+
+  it('counts a duplicate inside one batch', () => {
+    expect(apply(seed(), seed())).toMatchObject({ received: 2, applied: 1, duplicates: 1 });
+  });
+
+  it('leaves models absent from an event as stored', () => {
+    apply(seed());
+    apply({ eventId: 'e2', eventType: 'record.modified', recordId: 'lRQ03MnbWBSTKHX', eventData: { currentStage: { id: 'st_offer', text: 'Offer' } } });
+    expect(app()).toMatchObject({ stage: 'Offer', candidate_name: 'ABC DEF', status: 'ACTIVE' });
+    const shown = show();
+    expect(shown.interviews).toEqual(seed().eventData.interviews);
+    expect(shown.currentStage).toEqual({ id: 'st_offer', text: 'Offer' });
+  });
+
+  it('empties a model sent empty', () => {
+    apply(seed());
+    apply({ eventId: 'e2', eventType: 'record.modified', recordId: 'lRQ03MnbWBSTKHX', eventData: { rejection: {}, offers: [] } });
+    expect(db.prepare('SELECT count(*) AS n FROM rejections').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM offers').get()).toEqual({ n: 0 });
+    expect(show().rejection).toEqual({});
+  });
+
+  it('ignores a stale record event whole, and counts it', () => {
+    apply(withInfo('e1', '2026-05-02T00:00:00Z', { status: 'HIRED' }));
+    const older = withInfo('e0', '2026-05-01T00:00:00Z', { status: 'REJECTED' });
+    older.eventData.currentStage = { id: 'old', text: 'Old stage' };
+    expect(apply(older)).toMatchObject({ applied: 0, stale: 1 });
+    expect(app()).toMatchObject({ status: 'HIRED', stage: 'Technical Test', updated_at: '2026-05-02T00:00:00.000Z' });
+    // Same time is not older: applied.
+    expect(apply(withInfo('e3', '2026-05-02T00:00:00Z', { status: 'ACTIVE' }))).toMatchObject({ applied: 1 });
+  });
+
+  it('keeps a tombstone on record.deleted, hidden but kept, and record.new revives it', () => {
+    apply(seed());
+    expect(apply({ eventId: 'd1', eventType: 'record.deleted', recordId: 'lRQ03MnbWBSTKHX', eventData: { applicationId: 'lRQ03MnbWBSTKHX' } })).toMatchObject({
+      deleted: 1,
+      applied: 0,
+    });
+    expect(app()).toMatchObject({ deleted: 1, deleted_at: '2026-11-28T12:00:00.000Z', candidate_name: 'ABC DEF' });
+    expect(show().deletedAt).toBe('2026-11-28T12:00:00.000Z');
+    // A late modification updates data but does not bring it back.
+    apply({ eventId: 'm1', eventType: 'record.modified', recordId: 'lRQ03MnbWBSTKHX', eventData: { currentStage: { text: 'Offer' } } });
+    expect(app()).toMatchObject({ deleted: 1, stage: 'Offer' });
+    const revived = seed();
+    revived.eventId = 'n2';
+    apply(revived);
+    expect(app()).toMatchObject({ deleted: 0, deleted_at: null });
+  });
+
+  it('keeps a tombstone for an application deleted before it was ever seen', () => {
+    apply({ eventId: 'd1', eventType: 'record.deleted', eventData: { applicationId: 'ghost', candidateId: 'c', jobId: 'j' } });
+    expect(app('ghost')).toMatchObject({ deleted: 1, candidate_id: 'c', job_id: 'j' });
+  });
+
+  it('records sync runs from processed and allConsumed', () => {
+    const base = { syncRunId: 'sr1', syncJobId: 'sj1', syncType: 'delta_sync', syncDataType: 'ats_applications' };
+    apply(
+      { ...base, eventId: 's1', eventType: 'sync.events.processed', eventData: { status: 'processed', processed: 5, emitted: 4, startedAt: '1676292064383', processedAt: '1676292068616', complete: true } },
+      { ...base, eventId: 's2', eventType: 'sync.events.allConsumed', eventData: { status: 'consumed', processed: 5, emitted: 4, consumed: 4 } },
+    );
+    expect(db.prepare('SELECT * FROM sync_runs').all()).toEqual([
+      expect.objectContaining({ sync_run_id: 'sr1', processed: 5, emitted: 4, consumed: 4, complete: 1, all_consumed: 1, status: 'consumed', started_at: '2023-02-13T12:41:04.383Z' }),
+    ]);
+  });
+
+  it('stores unknown enum values raw and shows them as received', () => {
+    const event = seed();
+    event.eventData.info.status = 'ON_HOLD';
+    event.eventData.interviews[0].status = 'NO_SHOW';
+    apply(event);
+    expect(app().status).toBe('ON_HOLD');
+    expect(db.prepare('SELECT status FROM interviews').get()).toEqual({ status: 'NO_SHOW' });
+    expect((show().interviews as Event[])[0]!.status).toBe('NO_SHOW');
+  });
+
+  it('stores an attachment with invalid base64 flagged, and keeps the application', () => {
+    const event = seed();
+    event.eventData.attachments[1].attachmentContent.content = 'not*base64!';
+    expect(apply(event)).toMatchObject({ applied: 1, rejected: 0 });
+    expect(db.prepare('SELECT error, content_raw, sha256 FROM attachments WHERE pos = 1').get()).toEqual({
+      error: expect.stringMatching(/not valid base64/),
+      content_raw: 'not*base64!',
+      sha256: null,
+    });
+    const withContent = new ShowQueries(db).show('lRQ03MnbWBSTKHX', { withContent: true })!;
+    expect((withContent.attachments as Event[])[1]!.attachmentContent.content).toBe('not*base64!');
+  });
+
+  it('decodes attachments once into content-addressed blobs', () => {
+    const a = seed();
+    const b = seed();
+    b.eventId = 'other';
+    b.recordId = 'app2';
+    b.eventData.info.id = 'app2';
+    apply(a, b);
+    expect(db.prepare('SELECT count(*) AS n FROM blobs').get()).toEqual({ n: 1 });
+    expect(db.prepare("SELECT size, media_type FROM attachments WHERE sha256 IS NOT NULL LIMIT 1").get()).toEqual({ size: 31, media_type: 'text/plain' });
+  });
+
+  it('rejects broken events with their source and reason, keeps them, and applies the rest', () => {
+    const result = pipeline.applyBatch([
+      { source: 'f.ndjson:1', value: { eventType: 'record.new', eventData: {} } },
+      { source: 'f.ndjson:2', error: 'not valid JSON at column 3: Unexpected token', body: '{x' },
+      { source: 'f.ndjson:3', value: seed() },
+    ]);
+    expect(result).toMatchObject({ received: 3, applied: 1, rejected: 2 });
+    expect(result.errors).toEqual([
+      { source: 'f.ndjson:1', message: 'eventId is missing' },
+      { source: 'f.ndjson:2', message: 'not valid JSON at column 3: Unexpected token' },
+    ]);
+    expect(db.prepare('SELECT source, body FROM rejected_events ORDER BY pk').all()).toEqual([
+      { source: 'f.ndjson:1', body: '{"eventType":"record.new","eventData":{}}' },
+      { source: 'f.ndjson:2', body: '{x' },
+    ]);
+  });
+
+  it('commits a batch with the work given to run in the same transaction, or neither', () => {
+    expect(() =>
+      pipeline.applyBatch(items(seed()), {
+        alsoInTransaction: () => {
+          throw new Error('cursor write failed');
+        },
+      }),
+    ).toThrow('cursor write failed');
+    expect(app()).toBeUndefined();
+  });
+
+  it('gives jobs titles and stage order, also to applications that arrived first', () => {
+    apply(seed());
+    apply({
+      eventId: 'j1',
+      eventType: 'record.new',
+      syncDataType: 'ats_jobs',
+      recordId: 'Ty60CurNfqp5I9r',
+      eventData: { info: { id: 'Ty60CurNfqp5I9r', title: 'Backend Engineer' }, stages: [{ id: 'a', text: 'Screen' }, { id: 'b', text: 'Offer' }] },
+    });
+    expect(app().job_title).toBe('Backend Engineer');
+    expect(db.prepare('SELECT name FROM stages ORDER BY pos').all()).toEqual([{ name: 'Screen' }, { name: 'Offer' }]);
+  });
+
+  it('converges: the lifecycle applied twice, or in another batch split, gives the same state', () => {
+    const lifecycle = [seed(), { eventId: 'm', eventType: 'record.modified', recordId: 'lRQ03MnbWBSTKHX', eventData: { currentStage: { text: 'Offer' } } }];
+    apply(...lifecycle);
+    const once = dumpState(db);
+    apply(...lifecycle);
+    expect(dumpState(db)).toEqual(once);
+  });
+});
