@@ -16,6 +16,7 @@ import {
   type User,
 } from '../../shared/ats/applications.js';
 import type { JobModels } from '../../shared/ats/jobs.js';
+import { sortKey } from '../../shared/text.js';
 import { decodeContent } from '../attachments/decode.js';
 import type { Db } from './open.js';
 
@@ -42,6 +43,7 @@ interface ApplicationRow {
   first_name: string | null;
   last_name: string | null;
   candidate_name: string | null;
+  name_key: string | null;
   email: string | null;
   location: string | null;
   job_id: string | null;
@@ -72,10 +74,34 @@ const RAW_COLUMNS: Readonly<Record<ApplicationModelKey, string>> = {
 };
 
 const ROW_COLUMNS = [
-  'id', 'candidate_id', 'first_name', 'last_name', 'candidate_name', 'email', 'location', 'job_id', 'job_title',
+  'id', 'candidate_id', 'first_name', 'last_name', 'candidate_name', 'name_key', 'email', 'location', 'job_id', 'job_title',
   'stage_id', 'stage', 'status', 'origin', 'owner_id', 'owner', 'credited_to_id', 'credited_to', 'applied_at',
   'updated_at', 'deleted', 'deleted_at', 'synced_at', 'last_event_id',
 ] as const satisfies readonly (keyof ApplicationRow)[];
+
+/**
+ * The tokenizer folds most accents itself; letters like Ł or ø that Unicode does not
+ * decompose are added folded, so "lukasz" finds "Łukasz".
+ */
+function searchable(text: string | null): string | null {
+  if (text === null) return null;
+  const folded = sortKey(text);
+  return folded === text.toLowerCase() ? text : `${text} ${folded}`;
+}
+
+/**
+ * Each number also as runs of bare digits from each group on, so "3012345678" and
+ * "493012345678" both find "+49 30 1234-5678".
+ */
+function phoneDigits(phones: string): string {
+  return phones
+    .split(' ; ')
+    .flatMap((phone) => {
+      const groups = phone.trim().split(/\s+/).map((group) => group.replace(/\D/g, ''));
+      return groups.map((_, i) => groups.slice(i).join('')).filter((digits) => digits.length > 4);
+    })
+    .join(' ');
+}
 
 function userLabel(user: User | null): string | null {
   return user === null ? null : (user.email ?? user.id ?? user.employeeId);
@@ -190,7 +216,7 @@ export class ApplicationStore {
     this.ftsSource = db.prepare<[number], FtsSource>(
       `SELECT a.candidate_name AS name, a.location, a.stage,
          (SELECT group_concat(email, ' ') FROM emails WHERE app_pk = a.pk) AS email,
-         (SELECT group_concat(phone_number, ' ') FROM phones WHERE app_pk = a.pk) AS phone,
+         (SELECT group_concat(phone_number, ' ; ') FROM phones WHERE app_pk = a.pk) AS phone,
          (SELECT group_concat(subject, ' ') FROM interviews WHERE app_pk = a.pk) AS interviews,
          (SELECT text FROM rejections WHERE app_pk = a.pk) AS rejection,
          (SELECT group_concat(name, ' ') FROM attachments WHERE app_pk = a.pk) AS attachments
@@ -234,7 +260,7 @@ export class ApplicationStore {
     const row: ApplicationRow = existing
       ? this.readRow.get(existing.pk)!
       : {
-          id, candidate_id: null, first_name: null, last_name: null, candidate_name: null, email: null, location: null,
+          id, candidate_id: null, first_name: null, last_name: null, candidate_name: null, name_key: null, email: null, location: null,
           job_id: null, job_title: null, stage_id: null, stage: null, status: null, origin: null, owner_id: null,
           owner: null, credited_to_id: null, credited_to: null, applied_at: null, updated_at: null, deleted: 0,
           deleted_at: null, synced_at: meta.now, last_event_id: null,
@@ -289,7 +315,7 @@ export class ApplicationStore {
     // Deleted before we ever saw it: keep the tombstone so a late record.modified stays hidden.
     const pk = Number(
       this.insertRow.run({
-        id, candidate_id: meta.candidateId, first_name: null, last_name: null, candidate_name: null, email: null,
+        id, candidate_id: meta.candidateId, first_name: null, last_name: null, candidate_name: null, name_key: null, email: null,
         location: null, job_id: meta.jobId, job_title: meta.jobId === null ? null : (this.jobTitle.get(meta.jobId)?.title ?? null),
         stage_id: null, stage: null, status: null, origin: null, owner_id: null, owner: null, credited_to_id: null,
         credited_to: null, applied_at: null, updated_at: null, deleted: 1, deleted_at: meta.now, synced_at: meta.now,
@@ -305,6 +331,7 @@ export class ApplicationStore {
     row.first_name = candidate?.firstName ?? null;
     row.last_name = candidate?.lastName ?? null;
     row.candidate_name = candidateName(candidate);
+    row.name_key = row.candidate_name === null ? null : sortKey(row.candidate_name);
     row.email = candidate?.emails[0]?.email ?? null;
     row.location = candidate?.location ?? null;
     if (row.job_id !== info.jobId || row.job_title === null) {
@@ -410,8 +437,11 @@ export class ApplicationStore {
   private reindex(pk: number, existed: boolean): void {
     if (existed) this.ftsDelete.run(pk);
     const doc = this.ftsSource.get(pk)!;
-    const phones = doc.phone === null ? null : `${doc.phone} ${doc.phone.replace(/[^\d\s]/g, '')}`;
-    this.ftsInsert.run(pk, doc.name, doc.email, phones, doc.location, doc.stage, doc.interviews, doc.rejection, doc.attachments);
+    const phones = doc.phone === null ? null : `${doc.phone} ${phoneDigits(doc.phone)}`;
+    this.ftsInsert.run(
+      pk, searchable(doc.name), doc.email, phones, searchable(doc.location), searchable(doc.stage),
+      searchable(doc.interviews), searchable(doc.rejection), searchable(doc.attachments),
+    );
   }
 
   upsertJob(jobId: string, models: JobModels, raw: unknown, now: string, revive: boolean): void {

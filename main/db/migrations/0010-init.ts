@@ -14,7 +14,9 @@ CREATE TABLE applications (
   candidate_id TEXT,
   first_name TEXT,
   last_name TEXT,
-  candidate_name TEXT COLLATE NOCASE,
+  candidate_name TEXT,
+  -- candidate_name folded for sorting (Łukasz beside Lucas, not after Zoë).
+  name_key TEXT,
   email TEXT,
   location TEXT,
   job_id TEXT,

@@ -22,8 +22,8 @@ import type { Db } from '../open.js';
 const SORT_COLUMNS: Readonly<Record<Exclude<SortField, 'relevance'>, string>> = {
   updatedAt: 'a.updated_at',
   appliedAt: 'a.applied_at',
-  candidateName: 'a.candidate_name',
-  jobTitle: 'a.job_title',
+  candidateName: 'a.name_key',
+  jobTitle: 'a.job_title COLLATE NOCASE',
   stage: 'a.stage',
   status: 'a.status',
   origin: 'a.origin',
