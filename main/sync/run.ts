@@ -15,8 +15,12 @@ export interface ImportOptions {
 export class ImportRecorder {
   private readonly start;
   private readonly finish;
-  constructor(private readonly db: Db) {
+  private readonly counts;
+  constructor(db: Db) {
     this.start = db.prepare('INSERT INTO imports (source, started_at) VALUES (?, ?)');
+    this.counts = db.prepare(
+      'UPDATE imports SET received = ?, applied = ?, duplicates = ?, stale = ?, deleted = ?, rejected = ? WHERE pk = ?',
+    );
     this.finish = db.prepare(
       `UPDATE imports SET finished_at = ?, received = ?, applied = ?, duplicates = ?, stale = ?, deleted = ?, rejected = ?, error = ?
        WHERE pk = ?`,
@@ -24,6 +28,10 @@ export class ImportRecorder {
   }
   begin(source: string): number {
     return Number(this.start.run(source, new Date().toISOString()).lastInsertRowid);
+  }
+  /** Running totals of an import still going on (a webhook receiver's lifetime). */
+  progress(pk: number, result: IngestResult): void {
+    this.counts.run(result.received, result.applied, result.duplicates, result.stale, result.deleted, result.rejected, pk);
   }
   end(pk: number, result: IngestResult, error: string | null = null): void {
     this.finish.run(
