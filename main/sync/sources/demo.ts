@@ -16,7 +16,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 /** "Now" of the demo ATS: every date is derived from it, never from the clock. */
-const NOW = Date.UTC(2026, 11, 1);
+const NOW = Date.UTC(2026, 10, 25);
 const COMPANY = 'Northwind';
 const DOMAIN = 'northwind-talent.example';
 const FILES_URL = 'https://files.example-ats.test';
