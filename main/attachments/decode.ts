@@ -86,7 +86,7 @@ function looksLikeText(bytes: Uint8Array): boolean {
 
 /** Drops a UTF-8 sequence cut by the sample's end. */
 function trimPartial(sample: Uint8Array): Uint8Array {
-  let end = sample.length;
+  const end = sample.length;
   for (let back = 1; back <= 3 && end - back >= 0; back++) {
     const byte = sample[end - back]!;
     if ((byte & 0xc0) === 0xc0) return sample.subarray(0, end - back);

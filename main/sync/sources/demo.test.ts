@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEvent } from '../../../shared/ats/events.js';
 import { DEMO_DEFAULT_COUNT, demoEvents } from './demo.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 function run(count: number, seed: string | number = 'test-seed'): Json[] {
   return [...demoEvents({ count, seed })] as Json[];
