@@ -1,4 +1,5 @@
 /** What every source hands the pipeline, and what an import reports. */
+import type { IngestCounts } from '../../shared/api/counts.js';
 
 /** One event as read from a source: a parsed JSON value, or why it could not be read. */
 export type SourceItem =
@@ -15,13 +16,7 @@ export interface IngestError {
  * Every received event lands in exactly one of applied, duplicates, stale, deleted and
  * rejected, so received = applied + duplicates + stale + deleted + rejected.
  */
-export interface IngestResult {
-  received: number;
-  applied: number;
-  duplicates: number;
-  stale: number;
-  deleted: number;
-  rejected: number;
+export interface IngestResult extends IngestCounts {
   errors: IngestError[];
 }
 

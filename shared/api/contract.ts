@@ -1,0 +1,101 @@
+/**
+ * The one API contract between the renderer and main (DESIGN §3): method name ->
+ * request schema -> response type. The Electron preload, the IPC registration, the web
+ * face and the renderer's client are all derived from this table, so adding a method is
+ * one entry here plus one handler in main/api.
+ */
+import { z } from 'zod';
+import {
+  applicationFiltersSchema,
+  listQuerySchema,
+  type Facets,
+  type ListResult,
+} from './applications.js';
+import type { ApplicationDetail } from './detail.js';
+import type { Overview, Settings, SyncRun, SyncState, RejectedEvent } from './sync.js';
+
+const id = z.string().trim().min(1, 'must not be empty').max(500);
+
+export const syncSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('demo'), count: z.number().int().min(0).max(1_000_000).optional(), seed: z.string().max(100).optional() }),
+  z.object({ kind: z.literal('feed') }),
+  z.object({ kind: z.literal('upstream'), initial: z.boolean().optional() }),
+]);
+export type SyncSource = z.infer<typeof syncSourceSchema>;
+
+export const settingsUpdateSchema = z.object({
+  feedUrl: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((url) => url === '' || /^https?:\/\/[^\s]+$/i.test(url), { message: 'must be an http(s) URL' })
+    .optional(),
+  /** A secret: written to the OS secret store, never read back. Empty string clears it. */
+  feedToken: z.string().max(4000).optional(),
+  apiKey: z.string().max(4000).optional(),
+  integrationId: z.string().trim().max(500).optional(),
+  upstreamBaseUrl: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((url) => url === '' || /^https?:\/\/[^\s]+$/i.test(url), { message: 'must be an http(s) URL' })
+    .optional(),
+  webhookPort: z.number().int().min(0).max(65535).optional(),
+});
+export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
+
+const empty = z.object({}).strict();
+
+export const API_METHODS = {
+  overview: { request: empty, response: {} as Overview },
+  listApplications: { request: listQuerySchema, response: {} as ListResult },
+  facets: { request: applicationFiltersSchema, response: {} as Facets },
+  getApplication: { request: z.object({ id }), response: {} as ApplicationDetail },
+  startSync: { request: z.object({ source: syncSourceSchema }), response: {} as { runId: number } },
+  syncStatus: { request: empty, response: {} as SyncState },
+  syncRuns: { request: z.object({ limit: z.number().int().min(1).max(200).optional() }), response: {} as SyncRun[] },
+  syncErrors: {
+    request: z.object({ runId: z.number().int().min(1), limit: z.number().int().min(1).max(1000).optional() }),
+    response: {} as RejectedEvent[],
+  },
+  getSettings: { request: empty, response: {} as Settings },
+  saveSettings: { request: settingsUpdateSchema, response: {} as Settings },
+  startReceiver: { request: empty, response: {} as SyncState },
+  stopReceiver: { request: empty, response: {} as SyncState },
+} as const;
+
+export type ApiMethod = keyof typeof API_METHODS;
+export const API_METHOD_NAMES = Object.keys(API_METHODS) as ApiMethod[];
+export type ApiRequest<M extends ApiMethod> = z.input<(typeof API_METHODS)[M]['request']>;
+export type ApiParsedRequest<M extends ApiMethod> = z.output<(typeof API_METHODS)[M]['request']>;
+export type ApiResponse<M extends ApiMethod> = (typeof API_METHODS)[M]['response'];
+
+export interface ApiError {
+  message: string;
+  /** `invalid-request`, `not-found`, `conflict`, `unavailable`, `failed` */
+  code: 'invalid-request' | 'not-found' | 'conflict' | 'unavailable' | 'failed';
+}
+/** Errors cross the boundary as data, with a message a person can read. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What the renderer calls: one async function per method. */
+export type ApiClient = { [M in ApiMethod]: (request: ApiRequest<M>) => Promise<Envelope<ApiResponse<M>>> };
+
+/** Pushed from main to the renderer (sync progress, data changed). */
+export type ApiEvent =
+  | { type: 'sync.progress'; state: SyncState }
+  | { type: 'sync.finished'; state: SyncState }
+  | { type: 'data.changed' };
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(API_METHODS, name);
+}
+
+/** Validates a request at the boundary; the message names the field. */
+export function parseRequest<M extends ApiMethod>(method: M, request: unknown): Envelope<ApiParsedRequest<M>> {
+  const parsed = API_METHODS[method].request.safeParse(request ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data as ApiParsedRequest<M> };
+  const issue = parsed.error.issues[0];
+  const path = issue === undefined || issue.path.length === 0 ? '' : `${issue.path.join('.')}: `;
+  return { ok: false, error: { code: 'invalid-request', message: `${method}: ${path}${issue?.message ?? 'invalid request'}` } };
+}
