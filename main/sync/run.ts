@@ -10,7 +10,12 @@ export interface ImportOptions {
   source: string;
   batchSize?: number;
   onProgress?: (soFar: IngestResult) => void;
+  /** Called with the import's id (its row in `imports`) as soon as it exists. */
+  onStart?: (importPk: number) => void;
 }
+
+/** Lets timers and sockets run between batches (a web face stays responsive during a sync). */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class ImportRecorder {
   private readonly start;
@@ -50,6 +55,7 @@ export async function runImport(
 ): Promise<IngestResult> {
   const recorder = new ImportRecorder(db);
   const importPk = recorder.begin(options.source);
+  options.onStart?.(importPk);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const total = emptyResult();
   let batch: SourceItem[] = [];
@@ -62,7 +68,10 @@ export async function runImport(
   try {
     for await (const item of items) {
       batch.push(item);
-      if (batch.length >= batchSize) flush();
+      if (batch.length >= batchSize) {
+        flush();
+        await breathe();
+      }
     }
     flush();
   } catch (error) {

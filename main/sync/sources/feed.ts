@@ -35,6 +35,8 @@ export interface FeedOptions {
   /** Retries of one page after a 429, a 5xx or a network failure. */
   maxRetries?: number;
   onProgress?: (soFar: IngestResult) => void;
+  /** Called with the import's id (its row in `imports`) as soon as it exists. */
+  onStart?: (importPk: number) => void;
 }
 
 const pageSchema = z.object({
@@ -50,6 +52,7 @@ export async function pullFeed(options: FeedOptions): Promise<IngestResult> {
   const pipeline = new SyncPipeline(options.db);
   const recorder = new ImportRecorder(options.db);
   const importPk = recorder.begin(`feed ${options.url}`);
+  options.onStart?.(importPk);
   const total = emptyResult();
   try {
     let cursor = cursors.get(feedUrl);
