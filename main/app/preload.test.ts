@@ -1,0 +1,54 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { API_METHOD_NAMES } from '../../shared/api/contract.js';
+import type { DesktopApi } from './preload.js';
+import { contextBridge, ipcRenderer } from './testing/fake-electron.js';
+
+vi.mock('electron', () => import('./testing/fake-electron.js'));
+
+describe('the preload', () => {
+  let api: DesktopApi;
+
+  beforeAll(async () => {
+    await import('./preload.js');
+    api = contextBridge.exposed.get('api') as DesktopApi;
+  });
+
+  it("exposes only window.api: the contract's methods, onEvent and onMenu", () => {
+    expect([...contextBridge.exposed.keys()]).toEqual(['api']);
+    expect(Object.keys(api).sort()).toEqual([...API_METHOD_NAMES, 'onEvent', 'onMenu'].sort());
+    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+    for (const name of ['ipcRenderer', 'invoke', 'send', 'on', 'sendSync', 'postMessage']) expect(api).not.toHaveProperty(name);
+  });
+
+  it.each(API_METHOD_NAMES)('%s invokes its own channel with the request alone', async (method) => {
+    ipcRenderer.invocations.length = 0;
+    const call = api[method] as (request: unknown, ...rest: unknown[]) => Promise<unknown>;
+    await call({ probe: method }, 'extra', () => 'a function from the page');
+    expect(ipcRenderer.invocations).toEqual([{ channel: `api:${method}`, args: [{ probe: method }] }]);
+  });
+
+  it("gives an event listener only the payload, never Electron's event object", () => {
+    const received: unknown[][] = [];
+    const unsubscribe = api.onEvent((...args: unknown[]) => received.push(args));
+    ipcRenderer.receive('api:event', { type: 'data.changed' });
+    expect(received).toEqual([[{ type: 'data.changed' }]]);
+    unsubscribe();
+    ipcRenderer.receive('api:event', { type: 'data.changed' });
+    expect(received).toHaveLength(1);
+    expect(ipcRenderer.listenerCount('api:event')).toBe(0);
+  });
+
+  it('passes on menu commands it knows, alone, until unsubscribed', () => {
+    const received: unknown[][] = [];
+    const unsubscribe = api.onMenu((...args: unknown[]) => received.push(args));
+    ipcRenderer.receive('menu:command', 'sync-now');
+    ipcRenderer.receive('menu:command', 'rm -rf');
+    expect(received).toEqual([['sync-now']]);
+    unsubscribe();
+    expect(ipcRenderer.listenerCount('menu:command')).toBe(0);
+  });
+
+  it('refuses a listener that is not a function', () => {
+    expect(() => api.onEvent('alert(1)' as any)).toThrow(TypeError);
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * The page's only way to main (DESIGN §3): `window.api`, one named function per contract
+ * method, plus event and menu subscriptions. Never ipcRenderer itself, never an
+ * invoke-any-channel function, never the IPC event object.
+ *
+ * Runs sandboxed, where `require` knows little more than 'electron': the build bundles
+ * this file into one CommonJS script with the contract's method names inlined.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { API_METHOD_NAMES, type ApiClient, type ApiEvent, type ApiMethod } from '../../shared/api/contract.js';
+import { API_EVENT_CHANNEL, apiChannel, isMenuCommand, MENU_CHANNEL, type MenuCommand } from './channels.js';
+
+/** What the renderer finds at `window.api` in the desktop app. */
+export type DesktopApi = ApiClient & {
+  /** Sync progress and data changes; returns what unsubscribes. */
+  onEvent(listener: (event: ApiEvent) => void): () => void;
+  /** Commands chosen in the application menu; returns what unsubscribes. */
+  onMenu(listener: (command: MenuCommand) => void): () => void;
+};
+
+function invoker(method: ApiMethod): (request: unknown) => Promise<unknown> {
+  const channel = apiChannel(method);
+  // Only the request crosses: extra arguments from the page are dropped.
+  return (request: unknown) => ipcRenderer.invoke(channel, request);
+}
+
+function subscribe<T>(channel: string, accept: (payload: unknown) => payload is T, listener: (payload: T) => void): () => void {
+  if (typeof listener !== 'function') throw new TypeError('the listener must be a function');
+  const handler = (_event: IpcRendererEvent, payload: unknown) => {
+    if (accept(payload)) listener(payload);
+  };
+  ipcRenderer.on(channel, handler);
+  return () => {
+    ipcRenderer.removeListener(channel, handler);
+  };
+}
+
+const isApiEvent = (payload: unknown): payload is ApiEvent =>
+  typeof payload === 'object' && payload !== null && typeof (payload as { type?: unknown }).type === 'string';
+
+const methods = Object.fromEntries(API_METHOD_NAMES.map((method) => [method, invoker(method)])) as unknown as ApiClient;
+
+const api: DesktopApi = {
+  ...methods,
+  onEvent: (listener) => subscribe(API_EVENT_CHANNEL, isApiEvent, listener),
+  onMenu: (listener) => subscribe(MENU_CHANNEL, isMenuCommand, listener),
+};
+
+contextBridge.exposeInMainWorld('api', api);
