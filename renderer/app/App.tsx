@@ -1,0 +1,43 @@
+/** The window: top bar, filters, the list, the detail pane; dialogs above it all. */
+import { ApplicationsView } from '../features/applications/ApplicationsView';
+import { selectFirstRun } from '../features/applications/FirstRun';
+import { AttachmentPreview } from '../features/detail/AttachmentPreview';
+import { DetailPane } from '../features/detail/DetailPane';
+import { FacetSidebar } from '../features/filters/FacetSidebar';
+import { SyncPanel } from '../features/sync/SyncPanel';
+import { ErrorBoundary } from './ErrorBoundary';
+import { useApp } from './store';
+import { TopBar } from './TopBar';
+
+export function App() {
+  // While a dialog is open the window behind it is inert and hidden from assistive tech.
+  const modal = useApp((s) => s.syncPanelOpen || s.previewAttachment !== null);
+  // Before the first sync there is nothing to filter or show in detail: the welcome gets the room.
+  const firstRun = useApp(selectFirstRun);
+  return (
+    <>
+      <div className="app" inert={modal} aria-hidden={modal || undefined}>
+        <ErrorBoundary area="the top bar">
+          <TopBar />
+        </ErrorBoundary>
+        <div className={`workspace${firstRun ? ' is-first-run' : ''}`}>
+          <ErrorBoundary area="the filters">
+            <FacetSidebar />
+          </ErrorBoundary>
+          <ErrorBoundary area="the list">
+            <ApplicationsView />
+          </ErrorBoundary>
+          <ErrorBoundary area="the detail pane">
+            <DetailPane />
+          </ErrorBoundary>
+        </div>
+      </div>
+      <ErrorBoundary area="the sync panel">
+        <SyncPanel />
+      </ErrorBoundary>
+      <ErrorBoundary area="the attachment preview">
+        <AttachmentPreview />
+      </ErrorBoundary>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+/** Keeps the window's address and the store's view in step (pushState/replaceState, popstate). */
+import type { ViewState } from '../features/filters/view';
+import { appStore, type AppState } from './store';
+import { historyActionFor, searchToView, viewToSearch } from './url-state';
+
+function viewOf(state: AppState): ViewState {
+  return { filters: state.filters, sort: state.sort, order: state.order, selectedId: state.selectedId };
+}
+
+export function bindUrlState(win: Window): () => void {
+  let shown = searchToView(win.location.search);
+  let last: ViewState = viewOf(appStore.getState());
+  let applying = false;
+
+  const write = (view: ViewState, action: 'push' | 'replace') => {
+    const url = new URL(win.location.href);
+    url.search = viewToSearch(view);
+    try {
+      if (action === 'push') win.history.pushState(null, '', url.href);
+      else win.history.replaceState(win.history.state, '', url.href);
+    } catch {
+      // Some hosts (file: pages) may refuse; the view still works, only history does not follow.
+    }
+  };
+
+  const unsubscribe = appStore.subscribe((state) => {
+    if (applying) return;
+    if (state.filters === last.filters && state.sort === last.sort && state.order === last.order && state.selectedId === last.selectedId) return;
+    last = viewOf(state);
+    const action = historyActionFor(shown, last);
+    if (action === 'none') return;
+    write(last, action);
+    shown = last;
+  });
+
+  const onPopState = () => {
+    const view = searchToView(win.location.search);
+    shown = view;
+    applying = true;
+    try {
+      appStore.getState().applyView(view);
+    } finally {
+      applying = false;
+    }
+    last = viewOf(appStore.getState());
+  };
+  win.addEventListener('popstate', onPopState);
+
+  return () => {
+    unsubscribe();
+    win.removeEventListener('popstate', onPopState);
+  };
+}

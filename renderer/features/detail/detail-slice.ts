@@ -1,0 +1,65 @@
+/** The application open in the detail pane. */
+import type { ApiError } from '../../../shared/api/contract';
+import type { ApplicationDetail, DetailAttachment } from '../../../shared/api/detail';
+import type { SliceCreator } from '../../app/store-context';
+
+export interface DetailSlice {
+  /** The application the pane is about (what is shown may still be the previous one while it loads). */
+  detailId: string | null;
+  detail: ApplicationDetail | null;
+  detailLoading: boolean;
+  detailError: ApiError | null;
+  /** The attachment whose preview dialog is open. */
+  previewAttachment: DetailAttachment | null;
+
+  /** Loads an application into the pane (null empties it); `quiet` keeps the current one on screen without a loading state. */
+  loadDetail(id: string | null, options?: { quiet?: boolean }): void;
+  refreshDetail(): void;
+  openPreview(attachment: DetailAttachment): void;
+  closePreview(): void;
+}
+
+export const createDetailSlice: SliceCreator<DetailSlice> = (set, get, ctx) => {
+  let request = 0;
+  return {
+    detailId: null,
+    detail: null,
+    detailLoading: false,
+    detailError: null,
+    previewAttachment: null,
+
+    loadDetail(id, options = {}) {
+      request += 1;
+      const mine = request;
+      if (id === null) {
+        set({ detailId: null, detail: null, detailLoading: false, detailError: null, previewAttachment: null });
+        return;
+      }
+      const sameApplication = get().detail?.id === id;
+      set({
+        detailId: id,
+        detailLoading: !(options.quiet ?? false) && !sameApplication,
+        detailError: null,
+        ...(sameApplication ? {} : { previewAttachment: null }),
+      });
+      void ctx.api.getApplication({ id }).then((answer) => {
+        if (!ctx.alive() || mine !== request) return;
+        if (answer.ok) set({ detail: answer.value, detailLoading: false, detailError: null });
+        else set({ detailLoading: false, detailError: answer.error, ...(options.quiet ? {} : { detail: null }) });
+      });
+    },
+
+    refreshDetail() {
+      const { detailId } = get();
+      if (detailId !== null) get().loadDetail(detailId, { quiet: true });
+    },
+
+    openPreview(attachment) {
+      set({ previewAttachment: attachment });
+    },
+
+    closePreview() {
+      set({ previewAttachment: null });
+    },
+  };
+};
