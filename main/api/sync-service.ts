@@ -89,6 +89,8 @@ export class SyncService {
       const onProgress = (soFar: IngestResult) => {
         placeholder.soFar = soFar;
         this.listener.progress(this.state());
+        // Each batch is committed: the list may grow while a long import runs.
+        this.listener.dataChanged();
       };
       let work: Promise<unknown>;
       try {

@@ -1,0 +1,88 @@
+/**
+ * Each test gets its own data folder and database, seeded through the real CLI, and the
+ * app on top of it: the web face in Chromium by default, the Electron app in the
+ * `electron` project. Tests wait on what the app shows, never on time.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { _electron, test as base, type Page } from '@playwright/test';
+
+export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export type Seed = { demo: number; seed?: string } | { events: unknown[] } | 'empty';
+
+export interface AppUnderTest {
+  page: Page;
+  /** The web face's base URL with its token (web project only). */
+  url: string | null;
+  db: string;
+  dir: string;
+}
+
+function runCli(args: string[]): void {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'main/cli.ts'), ...args], { cwd: REPO, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`cli ${args.join(' ')} failed: ${run.stderr}`);
+}
+
+export function seedDatabase(db: string, dir: string, seed: Seed): void {
+  if (seed === 'empty') return;
+  if ('demo' in seed) {
+    runCli(['sync', '--demo', '--count', String(seed.demo), '--seed', seed.seed ?? 'e2e', '--db', db]);
+    return;
+  }
+  const file = join(dir, 'events.ndjson');
+  writeFileSync(file, seed.events.map((event) => JSON.stringify(event)).join('\n'));
+  runCli(['sync', file, '--db', db]);
+}
+
+/** Starts `npm run web`'s server on a free port and resolves with the URL it prints first. */
+export function startWebFace(db: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'main/web/cli.ts'), '--db', db, '--port', '0'], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n') && line) resolve({ url: line.trim(), child });
+    });
+    child.once('exit', (code) => reject(new Error(`web face exited ${code}: ${err}`)));
+  });
+}
+
+export const test = base.extend<{ seed: Seed; app: AppUnderTest }>({
+  seed: [{ demo: 300 }, { option: true }],
+  app: async ({ seed, browser }, use, testInfo) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cv-e2e-'));
+    const db = join(dir, 'candidates.sqlite');
+    seedDatabase(db, dir, seed);
+    if (testInfo.project.name === 'electron') {
+      const electronApp = await _electron.launch({
+        args: [join(REPO, 'dist/app/main.js')],
+        env: { ...process.env, CANDIDATE_VIEWER_DB: db, CANDIDATE_VIEWER_USER_DATA: join(dir, 'user-data') },
+      });
+      const page = await electronApp.firstWindow();
+      await use({ page, url: null, db, dir });
+      await electronApp.close();
+    } else {
+      const { url, child } = await startWebFace(db);
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(url);
+      await use({ page, url, db, dir });
+      await context.close();
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
