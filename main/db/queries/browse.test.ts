@@ -117,8 +117,10 @@ describe('listing applications', () => {
     expect(ids({ q: '!!!' })).toHaveLength(5);
   });
 
-  it('ranks by relevance when asked', () => {
+  it('ranks by relevance when asked, in pages and in exports', () => {
     expect(ids({ q: 'screen', sort: 'relevance' })).toHaveLength(3);
+    expect(browse.list({ q: 'screen', sort: 'relevance', status: ['ACTIVE'] }).items.map((i) => i.id).sort()).toEqual(['a1', 'a5']);
+    expect([...browse.iterate({ q: 'screen', sort: 'relevance', status: ['ACTIVE'] })].map((i) => i.id).sort()).toEqual(['a1', 'a5']);
   });
 
   it('streams every matching row in list order for exports', () => {
@@ -158,5 +160,33 @@ describe('query plans', () => {
     const detail = plan("SELECT a.pk FROM applications a WHERE a.deleted = 0 AND a.status = 'ACTIVE' ORDER BY a.updated_at DESC, a.id LIMIT 50");
     expect(detail).toMatch(/COVERING INDEX applications_by_status/);
     expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+});
+
+describe('facets under every combination of filters', () => {
+  it('equal one GROUP BY per facet with every filter but its own', () => {
+    const cases = [
+      {},
+      { status: ['ACTIVE'] },
+      { status: ['ACTIVE', 'HIRED'], stage: ['Screen'] },
+      { job: ['job_1'], origin: ['EXTERNAL'] },
+      { owner: ['u_2'] },
+      { owner: [mail('owner1')], q: 'screen' },
+      { includeDeleted: true, appliedFrom: '2026-01-06' },
+    ];
+    const columns = { status: 'status', stage: 'stage', origin: 'origin', job: 'job_id', owner: 'owner' } as const;
+    for (const filters of cases) {
+      const facets = browse.facets(filters);
+      for (const [field, column] of Object.entries(columns)) {
+        const others = { ...filters, [field]: undefined };
+        const expected = new Map<string | null, number>();
+        for (const item of browse.iterate(others)) {
+          const row = db.prepare(`SELECT ${column} AS v FROM applications WHERE id = ?`).get(item.id) as { v: string | null };
+          expected.set(row.v, (expected.get(row.v) ?? 0) + 1);
+        }
+        const got = new Map(facets[field as keyof typeof columns].map((f) => [f.value, f.count]));
+        expect([JSON.stringify(filters), field, got]).toEqual([JSON.stringify(filters), field, expected]);
+      }
+    }
   });
 });
