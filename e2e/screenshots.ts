@@ -1,0 +1,44 @@
+/**
+ * Regenerates the README's screenshots from the web face in Chromium:
+ * `npx tsx e2e/screenshots.ts` (needs `npm run build:renderer` first).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { REPO, seedDatabase, startWebFace } from './harness.js';
+
+const out = join(REPO, 'e2e', 'screenshots');
+mkdirSync(out, { recursive: true });
+const dir = mkdtempSync(join(tmpdir(), 'cv-shots-'));
+const db = join(dir, 'candidates.sqlite');
+seedDatabase(db, dir, { demo: 2000, seed: 'readme' });
+const { url, child } = await startWebFace(db);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+});
+try {
+  for (const scheme of ['light', 'dark'] as const) {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
+    await page.goto(url);
+    const grid = page.getByRole('grid', { name: 'Applications' });
+    await grid.getByRole('row').nth(3).click();
+    await page.getByRole('region', { name: 'Application details' }).getByRole('heading').first().waitFor();
+    await page.screenshot({ path: join(out, `list-detail-${scheme}.png`) });
+    await page.getByRole('searchbox', { name: 'Search applications' }).fill('mar');
+    await page.getByRole('checkbox', { name: 'ACTIVE', exact: true }).check();
+    await page.waitForURL(/status=ACTIVE/);
+    await grid.getByRole('row').nth(1).click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(out, `search-facets-${scheme}.png`) });
+    await page.getByRole('button', { name: 'Sync settings' }).click();
+    await page.getByRole('dialog', { name: 'Sync' }).waitFor();
+    await page.screenshot({ path: join(out, `sync-panel-${scheme}.png`) });
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  child.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+}
