@@ -5,19 +5,9 @@
  * permissions a page gets.
  */
 import type { WebPreferences } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security.js';
 
-/** The same policy as renderer/index.html's meta tag; also sent as a response header. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /** The page sees only what the preload exposes: no Node, no Electron, no webviews. */
 export function secureWebPreferences(preload: string): WebPreferences {

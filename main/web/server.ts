@@ -11,6 +11,7 @@ import { isApiMethod, type ApiError, type ApiEvent } from '../../shared/api/cont
 import type { ApiService } from '../api/service.js';
 import { HttpError, parseJson, readBody, sameSecret, sendJson } from '../sync/sources/http-util.js';
 import { serveStatic } from './static-files.js';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security.js';
 
 export const WEB_HOST = '127.0.0.1';
 export const MAX_API_BODY_BYTES = 1024 * 1024;
@@ -19,17 +20,7 @@ const PING_INTERVAL_MS = 25_000;
 /** A stream whose reader stopped reading is dropped rather than queued without end. */
 const MAX_QUEUED_EVENT_BYTES = 1024 * 1024;
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
