@@ -79,6 +79,27 @@ const ROW_COLUMNS = [
   'updated_at', 'deleted', 'deleted_at', 'synced_at', 'last_event_id',
 ] as const satisfies readonly (keyof ApplicationRow)[];
 
+/** Like SQLite's group_concat: nulls skipped, null when nothing is left. */
+function joined(values: (string | null | undefined)[], separator: string): string | null {
+  const present = values.filter((value): value is string => value !== null && value !== undefined);
+  return present.length === 0 ? null : present.join(separator);
+}
+
+/** The full-text fields of a new application, the same as `ftsSource` would read back. */
+function ftsDocument(row: ApplicationRow, models: ApplicationModels): FtsSource {
+  const candidate = models.info?.candidate ?? null;
+  return {
+    name: row.candidate_name,
+    location: row.location,
+    stage: row.stage,
+    email: joined(candidate?.emails.map((e) => e.email) ?? [], ' '),
+    phone: joined(candidate?.phones.map((p) => p.phoneNumber) ?? [], ' ; '),
+    interviews: joined(models.interviews?.map((i) => i.subject) ?? [], ' '),
+    rejection: models.rejection?.text ?? null,
+    attachments: joined(models.attachments?.map((a) => a.name) ?? [], ' '),
+  };
+}
+
 /**
  * The tokenizer folds most accents itself; letters like Ł or ø that Unicode does not
  * decompose are added folded, so "lukasz" finds "Łukasz".
@@ -153,6 +174,7 @@ export class ApplicationStore {
   private readonly retitleApplications;
   private readonly tombstoneJob;
   private readonly markDeleted;
+  private readonly writtenUsers = new Map<string, string>();
 
   constructor(db: Db) {
     this.find = db.prepare<[string], StoredApplication>('SELECT pk, updated_at, deleted FROM applications WHERE id = ?');
@@ -298,7 +320,7 @@ export class ApplicationStore {
       );
     }
     this.insertModelChildren(pk, models);
-    this.reindex(pk, existing !== undefined);
+    this.reindex(pk, existing !== undefined, row, models);
     return pk;
   }
 
@@ -382,8 +404,21 @@ export class ApplicationStore {
     this.rememberUser(info.creditedTo);
   }
 
+  /**
+   * The same few dozen recruiters appear in every event; a user already written with the
+   * same details is not written again.
+   */
   private rememberUser(user: User | null): void {
-    if (user !== null && user.id !== null) this.upsertUser.run(user.id, user.email, user.employeeId);
+    if (user === null || user.id === null) return;
+    const details = `${user.email ?? ''}\u0000${user.employeeId ?? ''}`;
+    if (this.writtenUsers.get(user.id) === details) return;
+    this.upsertUser.run(user.id, user.email, user.employeeId);
+    this.writtenUsers.set(user.id, details);
+  }
+
+  /** After a rolled-back batch, what this store remembers writing may not be in the database. */
+  forgetWrites(): void {
+    this.writtenUsers.clear();
   }
 
   private insertInterviewRow(pk: number, pos: number, interview: Interview): void {
@@ -433,10 +468,13 @@ export class ApplicationStore {
     );
   }
 
-  /** Rebuilds the application's full-text row from what is now stored. */
-  private reindex(pk: number, existed: boolean): void {
+  /**
+   * Rebuilds the application's full-text row. A new application's text is all in the
+   * event; an update may lack models, so its text is read back from what is stored.
+   */
+  private reindex(pk: number, existed: boolean, row: ApplicationRow, models: ApplicationModels): void {
     if (existed) this.ftsDelete.run(pk);
-    const doc = this.ftsSource.get(pk)!;
+    const doc = existed ? this.ftsSource.get(pk)! : ftsDocument(row, models);
     const phones = doc.phone === null ? null : `${doc.phone} ${phoneDigits(doc.phone)}`;
     this.ftsInsert.run(
       pk, searchable(doc.name), doc.email, phones, searchable(doc.location), searchable(doc.stage),

@@ -178,6 +178,10 @@ describe('applying events', () => {
       }),
     ).toThrow('cursor write failed');
     expect(app()).toBeUndefined();
+    expect(db.prepare('SELECT count(*) AS n FROM users').get()).toEqual({ n: 0 });
+    // Applied again, the users rolled back with the batch are written again.
+    apply(seed());
+    expect(db.prepare('SELECT count(*) AS n FROM users').get()).toEqual({ n: 6 });
   });
 
   it('gives jobs titles and stage order, also to applications that arrived first', () => {
@@ -199,5 +203,19 @@ describe('applying events', () => {
     const once = dumpState(db);
     apply(...lifecycle);
     expect(dumpState(db)).toEqual(once);
+  });
+});
+
+describe('the full-text index', () => {
+  it('holds the same text for an application whether it arrived whole or was updated', () => {
+    const whole = seed();
+    apply(whole);
+    const find = (q: string) => (db.prepare('SELECT rowid FROM applications_fts WHERE applications_fts MATCH ?').all(q) as { rowid: number }[]).map((r) => r.rowid);
+    const queries = ['"abc"*', '"delhi"*', '"technical"*', '"tehnical"*', '"standards"*', '"cover"*', '"00000000"*', '"000"*'];
+    const fresh = queries.map(find);
+    // Touch it with an update that carries no model the index reads: rebuilt from storage.
+    apply({ eventId: 'touch', eventType: 'record.modified', recordId: 'lRQ03MnbWBSTKHX', eventData: { offers: [] } });
+    expect(queries.map(find)).toEqual(fresh);
+    expect(fresh.every((rows) => rows.length === 1)).toBe(true);
   });
 });

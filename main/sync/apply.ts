@@ -63,15 +63,20 @@ export class SyncPipeline {
    */
   applyBatch(items: readonly SourceItem[], options: { importPk?: number | null; alsoInTransaction?: () => void } = {}): IngestResult {
     const result = emptyResult();
-    this.db.transaction(() => {
-      const now = this.now();
-      for (const item of items) {
-        result.received++;
-        const outcome = this.applyItem(item, now, options.importPk ?? null, result);
-        result[outcome]++;
-      }
-      options.alsoInTransaction?.();
-    })();
+    try {
+      this.db.transaction(() => {
+        const now = this.now();
+        for (const item of items) {
+          result.received++;
+          const outcome = this.applyItem(item, now, options.importPk ?? null, result);
+          result[outcome]++;
+        }
+        options.alsoInTransaction?.();
+      })();
+    } catch (error) {
+      this.store.forgetWrites();
+      throw error;
+    }
     return result;
   }
 

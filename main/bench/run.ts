@@ -1,0 +1,96 @@
+/**
+ * `npm run bench`: the performance budgets of DESIGN §7. Every figure is printed beside
+ * an ideal measured in the same run on the same machine, with the ratio and the target.
+ *
+ * The ideals, and why each is fair:
+ * - Ingest: the exact rows our import wrote (every table, the FTS text recomputed with
+ *   the store's own SQL), re-inserted into a fresh DB from openDatabase (same pragmas,
+ *   tables and indexes) by a bare loop of statements prepared once, in transactions of
+ *   1000 events' worth of rows like runImport. It does only what the end state requires:
+ *   no parsing, validation, lookups, upserts or re-reads, so ours/ideal is what our layer
+ *   costs over SQLite itself.
+ * - Queries: the same answer through bare prepared SQL on the same DB: a page is the
+ *   covering-index walk plus 50 row lookups (no total count); search is one FTS5 MATCH
+ *   ranked by bm25; facets are five plain GROUP BYs. What is left is our query shape.
+ * - Peak RSS: a child process that streams the same file through readEventsFromPath and
+ *   JSON.parse without a DB: the floor of any import of that file in Node + tsx.
+ *
+ * Options: --count N (default 100000), --quick (5000, fewer iterations), --skip-rss,
+ * --rss-mb N (default 1024), --json (one JSON document on stdout; table on stderr).
+ * Data come from the demo generator with a fixed seed; all files live in a temp dir
+ * that is removed at the end.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../db/open.js';
+import { benchIngest } from './ingest.js';
+import { benchQueries } from './queries.js';
+import { renderTable, type Report } from './report.js';
+import { benchRss } from './rss.js';
+import { log } from './stats.js';
+
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    'skip-rss': { type: 'boolean', default: false },
+    'rss-mb': { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+
+function positive(text: string | undefined, fallback: number, name: string): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a whole number above 0, got ${text}`);
+  return n;
+}
+
+const quick = values.quick;
+const count = positive(values.count, quick ? 5000 : 100_000, 'count');
+const rssMb = positive(values['rss-mb'], quick ? 64 : 1024, 'rss-mb');
+const ingestRuns = quick ? 2 : 3;
+const queryRuns = quick ? 40 : 200;
+const warmup = quick ? 5 : 20;
+
+const started = performance.now();
+const dir = mkdtempSync(join(tmpdir(), 'cv-bench-'));
+const report: Report = { meta: {}, figures: [] };
+try {
+  const dbFile = join(dir, 'ours.db');
+  report.figures.push(...(await benchIngest(dir, count, ingestRuns, dbFile)));
+  const db = openDatabase(dbFile);
+  try {
+    report.figures.push(...benchQueries(db, queryRuns, warmup));
+  } finally {
+    db.close();
+  }
+  if (!values['skip-rss']) report.figures.push(...(await benchRss(dir, rssMb)));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const sqlite = new (await import('better-sqlite3')).default(':memory:');
+report.meta = {
+  count,
+  quick,
+  rssMb: values['skip-rss'] ? 'skipped' : rssMb,
+  ingestRuns,
+  queryRuns,
+  node: process.version,
+  sqlite: (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
+  seconds: Math.round((performance.now() - started) / 1000),
+  failed: report.figures.filter((f) => f.pass === false).length,
+};
+sqlite.close();
+
+const table = renderTable(report);
+if (values.json) {
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  process.stderr.write(`${table}\n`);
+} else {
+  process.stdout.write(`${table}\n`);
+}
+log(`done in ${report.meta.seconds} s`);
