@@ -6,12 +6,12 @@ import type { SyncSource } from '../../shared/api/contract.js';
 import type { SyncState } from '../../shared/api/sync.js';
 import type { Db } from '../db/open.js';
 import { HistoryQueries } from '../db/queries/history.js';
-import { DEMO_DEFAULT_COUNT, demoEvents } from '../sync/sources/demo.js';
+import { DEMO_DEFAULT_COUNT, demoSourceItems } from '../sync/sources/demo.js';
 import { pullFeed } from '../sync/sources/feed.js';
 import { startUpstreamSync } from '../sync/sources/upstream.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../sync/sources/webhook.js';
 import { runImport } from '../sync/run.js';
-import type { IngestResult, SourceItem } from '../sync/types.js';
+import type { IngestResult } from '../sync/types.js';
 import { ApiFailure } from './errors.js';
 import type { SecretStore } from './secrets.js';
 import type { SettingsRepository } from './settings.js';
@@ -27,11 +27,6 @@ interface Running {
   source: string;
   startedAt: string;
   soFar: IngestResult | null;
-}
-
-function* demoItems(count: number, seed: string): Generator<SourceItem> {
-  let n = 0;
-  for (const value of demoEvents({ count, seed })) yield { source: `demo:${++n}`, value };
 }
 
 export class SyncService {
@@ -118,7 +113,7 @@ export class SyncService {
   private runDemo(source: Extract<SyncSource, { kind: 'demo' }>, onStart: (id: number) => void, onProgress: (r: IngestResult) => void) {
     const count = source.count ?? DEMO_DEFAULT_COUNT;
     const seed = source.seed ?? 'demo';
-    return runImport(this.db, demoItems(count, seed), { source: `demo (${count}, seed ${seed})`, onStart, onProgress });
+    return runImport(this.db, demoSourceItems({ count, seed }), { source: `demo (${count}, seed ${seed})`, onStart, onProgress });
   }
 
   private runFeed(onStart: (id: number) => void, onProgress: (r: IngestResult) => void) {

@@ -4,7 +4,7 @@ import { openDatabase, type Db } from '../db/open.js';
 import { BrowseQueries } from '../db/queries/browse.js';
 import { ShowQueries } from '../db/queries/show.js';
 import { defaultDatabasePath } from '../paths.js';
-import { DEMO_DEFAULT_COUNT, demoEvents } from '../sync/sources/demo.js';
+import { DEMO_DEFAULT_COUNT, demoSourceItems } from '../sync/sources/demo.js';
 import { pullFeed } from '../sync/sources/feed.js';
 import { readEventsFromPath, readEventsFromStream, SourceReadError } from '../sync/sources/files.js';
 import { startRelay } from '../sync/sources/relay.js';
@@ -95,11 +95,6 @@ async function* fromPaths(paths: string[]): AsyncGenerator<SourceItem> {
   }
 }
 
-function* demoItems(count: number, seed: string): Generator<SourceItem> {
-  let n = 0;
-  for (const value of demoEvents({ count, seed })) yield { source: `demo:${++n}`, value };
-}
-
 const sync: Command = {
   summary: 'import events from files, a folder, stdin, the demo generator or a feed',
   usage: '<FILE|DIR|->... | --demo [--count N] [--seed S] | --feed URL [--token T] [--limit N]  [--db PATH] [--json]',
@@ -124,7 +119,7 @@ const sync: Command = {
       if (demo) {
         const count = integer(values, 'count', 0, 10_000_000) ?? DEMO_DEFAULT_COUNT;
         const seed = str(values, 'seed') ?? 'demo';
-        return runImport(db, demoItems(count, seed), { source: `demo (${count}, seed ${seed})`, onProgress: progress(json) });
+        return runImport(db, demoSourceItems({ count, seed }), { source: `demo (${count}, seed ${seed})`, onProgress: progress(json) });
       }
       if (feed !== undefined) {
         if (!/^https?:\/\//i.test(feed)) throw new UsageError(`--feed takes an http(s) URL, got ${JSON.stringify(feed)}`);

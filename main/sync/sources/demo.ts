@@ -4,6 +4,7 @@
  * attachments), emitted as the raw upstream webhook events of an initial sync.
  */
 import { deflateSync } from 'node:zlib';
+import type { SourceItem } from '../types.js';
 
 export interface DemoOptions {
   count: number;
@@ -1786,4 +1787,10 @@ export function demoEvents(options: DemoOptions): Generator<Record<string, unkno
     throw new RangeError(`demo count must be a whole number of 0 or more, got ${String(count)}`);
   }
   return generate(count, String(seed));
+}
+
+/** The demo as source items for the import pipeline, named `demo:<n>` for error reports. */
+export function* demoSourceItems(options: DemoOptions): Generator<SourceItem> {
+  let n = 0;
+  for (const value of demoEvents(options)) yield { source: `demo:${++n}`, value };
 }
