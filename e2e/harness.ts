@@ -65,7 +65,8 @@ export const test = base.extend<{ seed: Seed; app: AppUnderTest }>({
     seedDatabase(db, dir, seed);
     if (testInfo.project.name === 'electron') {
       const electronApp = await _electron.launch({
-        args: [join(REPO, 'dist/app/main.js')],
+        // Chromium refuses to run as root without --no-sandbox (containers, CI).
+        args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), join(REPO, 'dist/app/main.js')],
         env: { ...process.env, CANDIDATE_VIEWER_DB: db, CANDIDATE_VIEWER_USER_DATA: join(dir, 'user-data') },
       });
       const page = await electronApp.firstWindow();
