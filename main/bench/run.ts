@@ -14,8 +14,11 @@
  *   ranked by bm25; facets are five plain GROUP BYs. What is left is our query shape.
  * - Peak RSS: a child process that streams the same file through readEventsFromPath and
  *   JSON.parse without a DB: the floor of any import of that file in Node + tsx.
+ * - UI (ui.ts): the web face on the ingest's DB in Chromium through Playwright, timed in the
+ *   page; beside a static load + a bare API round trip, bare API round trips, and the rows
+ *   a viewport holds.
  *
- * Options: --count N (default 100000), --quick (5000, fewer iterations), --skip-rss,
+ * Options: --count N (default 100000), --quick (5000, fewer iterations), --skip-rss, --skip-ui,
  * --rss-mb N (default 1024), --json (one JSON document on stdout; table on stderr).
  * Data come from the demo generator with a fixed seed; all files live in a temp dir
  * that is removed at the end.
@@ -29,6 +32,7 @@ import { benchIngest } from './ingest.js';
 import { benchQueries } from './queries.js';
 import { renderTable, type Report } from './report.js';
 import { benchRss } from './rss.js';
+import { benchUi } from './ui.js';
 import { log } from './stats.js';
 
 const { values } = parseArgs({
@@ -36,6 +40,7 @@ const { values } = parseArgs({
     count: { type: 'string' },
     quick: { type: 'boolean', default: false },
     'skip-rss': { type: 'boolean', default: false },
+    'skip-ui': { type: 'boolean', default: false },
     'rss-mb': { type: 'string' },
     json: { type: 'boolean', default: false },
   },
@@ -58,6 +63,7 @@ const warmup = quick ? 5 : 20;
 const started = performance.now();
 const dir = mkdtempSync(join(tmpdir(), 'cv-bench-'));
 const report: Report = { meta: {}, figures: [] };
+let ui = 'skipped';
 try {
   const dbFile = join(dir, 'ours.db');
   report.figures.push(...(await benchIngest(dir, count, ingestRuns, dbFile)));
@@ -68,6 +74,11 @@ try {
     db.close();
   }
   if (!values['skip-rss']) report.figures.push(...(await benchRss(dir, rssMb)));
+  if (!values['skip-ui']) {
+    const result = await benchUi(dbFile);
+    report.figures.push(...result.figures);
+    ui = result.browser;
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -79,6 +90,7 @@ report.meta = {
   rssMb: values['skip-rss'] ? 'skipped' : rssMb,
   ingestRuns,
   queryRuns,
+  ui,
   node: process.version,
   sqlite: (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
   seconds: Math.round((performance.now() - started) / 1000),
