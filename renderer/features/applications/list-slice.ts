@@ -30,8 +30,8 @@ export interface ListSlice {
 
   /** Makes sure rows first..last (inclusive) are loaded or on their way. */
   ensureRows(first: number, last: number): void;
-  /** The query changed: start again from the top. */
-  reloadList(): void;
+  /** The query changed: start again from the top. Resolves when the first page is in (or failed). */
+  reloadList(): Promise<void>;
   /** The data changed under the same query: fetch again what is on screen, keeping it meanwhile. */
   refreshList(): void;
   retryList(): void;
@@ -72,12 +72,12 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get, ctx) => {
     return n;
   };
 
-  const fetchPage = (generation: number, offset: number) => {
+  const fetchPage = (generation: number, offset: number): Promise<void> => {
     const key = `${generation}:${offset}`;
     inflight.add(key);
     const state = get();
     const query = { ...toListQuery(state.filters, state.sort, state.order), limit: PAGE_SIZE, offset };
-    void ctx.api.listApplications(query).then((answer) => {
+    return ctx.api.listApplications(query).then((answer) => {
       inflight.delete(key);
       if (!ctx.alive() || generation !== get().listGeneration) return;
       if (!answer.ok) {
@@ -112,7 +112,7 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get, ctx) => {
       for (let offset = pageOffset(wanted.first); offset <= end; offset += PAGE_SIZE) {
         if (state.pages[offset] !== undefined || inflight.has(`${generation}:${offset}`)) continue;
         if (inflightFor(generation) >= MAX_CONCURRENT_PAGES) return;
-        fetchPage(generation, offset);
+        void fetchPage(generation, offset);
       }
     },
 
@@ -121,13 +121,13 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get, ctx) => {
       wanted = { first: 0, last: PAGE_SIZE - 1 };
       set({ listGeneration: generation, listLoading: true, listError: null });
       get().onListReset();
-      fetchPage(generation, 0);
+      return fetchPage(generation, 0);
     },
 
     refreshList() {
       const state = get();
       if (state.pagesGeneration !== state.listGeneration || state.total === null) {
-        get().reloadList();
+        void get().reloadList();
         return;
       }
       const generation = state.listGeneration + 1;
@@ -141,13 +141,13 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get, ctx) => {
         if (rows !== undefined) kept[offset] = rows;
       }
       set({ listGeneration: generation, pages: kept, listError: null });
-      for (const offset of offsets) fetchPage(generation, offset);
+      for (const offset of offsets) void fetchPage(generation, offset);
     },
 
     retryList() {
       const state = get();
       if (state.pagesGeneration !== state.listGeneration && mergeGeneration !== state.listGeneration) {
-        get().reloadList();
+        void get().reloadList();
         return;
       }
       set({ listError: null });

@@ -8,7 +8,8 @@ export interface FiltersSlice {
   sort: SortField | null;
   order: SortOrder | null;
 
-  setQuery(q: string): void;
+  /** Resolves when the list's first page for this query is in. */
+  setQuery(q: string): Promise<void>;
   toggleFacetValue(field: FacetField, value: string): void;
   clearFacet(field: FacetField): void;
   setAppliedRange(range: { from?: string; to?: string }): void;
@@ -22,10 +23,15 @@ export interface FiltersSlice {
 }
 
 export const createFiltersSlice: SliceCreator<FiltersSlice> = (set, get) => {
-  const changeFilters = (filters: ViewFilters) => {
+  /**
+   * The list goes first: the web face answers one request at a time, and a slow facet
+   * count (a one-letter search) must not hold the rows back.
+   */
+  const changeFilters = (filters: ViewFilters): Promise<void> => {
     set({ filters });
-    get().reloadList();
-    get().loadFacets();
+    return get()
+      .reloadList()
+      .then(() => get().loadFacets());
   };
   return {
     filters: EMPTY_FILTERS,
@@ -33,26 +39,26 @@ export const createFiltersSlice: SliceCreator<FiltersSlice> = (set, get) => {
     order: null,
 
     setQuery(q) {
-      if (q === get().filters.q) return;
-      changeFilters({ ...get().filters, q });
+      if (q === get().filters.q) return Promise.resolve();
+      return changeFilters({ ...get().filters, q });
     },
 
     toggleFacetValue(field, value) {
       const current = get().filters[field];
       const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
-      changeFilters({ ...get().filters, [field]: next });
+      void changeFilters({ ...get().filters, [field]: next });
     },
 
     clearFacet(field) {
       if (get().filters[field].length === 0) return;
-      changeFilters({ ...get().filters, [field]: [] });
+      void changeFilters({ ...get().filters, [field]: [] });
     },
 
     setAppliedRange(range) {
       const filters = get().filters;
       const next = { ...filters, appliedFrom: range.from ?? filters.appliedFrom, appliedTo: range.to ?? filters.appliedTo };
       if (next.appliedFrom === filters.appliedFrom && next.appliedTo === filters.appliedTo) return;
-      changeFilters(next);
+      void changeFilters(next);
     },
 
     clearAppliedRange() {
@@ -61,24 +67,25 @@ export const createFiltersSlice: SliceCreator<FiltersSlice> = (set, get) => {
 
     setIncludeDeleted(include) {
       if (include === get().filters.includeDeleted) return;
-      changeFilters({ ...get().filters, includeDeleted: include });
+      void changeFilters({ ...get().filters, includeDeleted: include });
     },
 
     clearAllFilters() {
-      changeFilters(clearedFilters(get().filters));
+      void changeFilters(clearedFilters(get().filters));
     },
 
     sortBy(field) {
       set(nextSort(get(), field));
-      get().reloadList();
+      void get().reloadList();
     },
 
     applyView(view) {
       const unchanged = get().listGeneration > 0 && sameQuery(get(), view);
       set({ filters: view.filters, sort: view.sort, order: view.order });
       if (!unchanged) {
-        get().reloadList();
-        get().loadFacets();
+        void get()
+          .reloadList()
+          .then(() => get().loadFacets());
       }
       if (view.selectedId === null) {
         if (get().selectedId !== null) get().clearSelection();

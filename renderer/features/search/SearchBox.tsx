@@ -1,38 +1,44 @@
-/** Full-text search as you type: the list follows ~120 ms after the last keystroke. */
+/**
+ * Full-text search as you type. The first keystroke searches at once; while a search is
+ * on its way, later keystrokes wait and only the latest text is sent when it answers.
+ * So the list follows typing as fast as the server answers, without a fixed delay and
+ * without a queue of stale searches.
+ */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { focusById, GRID_ID, SEARCH_INPUT_ID } from '../../app/dom-ids';
 import { appStore, useApp } from '../../app/store';
 import { SearchIcon } from '../../ui/icons';
 
-export const SEARCH_DEBOUNCE_MS = 120;
-
 export function SearchBox() {
   const query = useApp((s) => s.filters.q);
   const setQuery = useApp((s) => s.setQuery);
   const [text, setText] = useState(query);
-  const sent = useRef(query);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  const cancel = () => {
-    if (timer.current !== null) clearTimeout(timer.current);
-    timer.current = null;
-  };
+  /** The last text handed to the store (ours, so not an outside change). */
+  const requested = useRef(query);
+  const busy = useRef(false);
+  const waiting = useRef<string | null>(null);
 
   // The query changed elsewhere (Back, "Clear all filters"): show it.
   useEffect(() => {
-    if (query === sent.current) return;
-    cancel();
-    sent.current = query;
+    if (query === requested.current) return;
+    waiting.current = null;
+    requested.current = query;
     setText(query);
   }, [query]);
 
-  useEffect(() => cancel, []);
-
-  const send = (value: string, delay: number) => {
-    cancel();
-    sent.current = value;
-    if (delay === 0) setQuery(value);
-    else timer.current = setTimeout(() => setQuery(value), delay);
+  const send = (value: string) => {
+    if (busy.current) {
+      waiting.current = value;
+      return;
+    }
+    busy.current = true;
+    requested.current = value;
+    void setQuery(value).finally(() => {
+      busy.current = false;
+      const next = waiting.current;
+      waiting.current = null;
+      if (next !== null && next !== requested.current) send(next);
+    });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -40,13 +46,13 @@ export function SearchBox() {
       event.preventDefault();
       if (text !== '') {
         setText('');
-        send('', 0);
+        send('');
       } else {
         focusById(GRID_ID);
       }
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      send(text, 0);
+      send(text);
       const state = appStore.getState();
       if (state.selectedId === null) state.moveSelectionTo(0);
       focusById(GRID_ID);
@@ -66,7 +72,7 @@ export function SearchBox() {
         value={text}
         onChange={(event) => {
           setText(event.target.value);
-          send(event.target.value, SEARCH_DEBOUNCE_MS);
+          send(event.target.value);
         }}
         onKeyDown={onKeyDown}
       />
