@@ -5,6 +5,8 @@ const FOLD: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', đ: 'd', ð: 
 
 /** A key that sorts names the way a person expects across languages: accents and case ignored. */
 export function sortKey(text: string): string {
+  // Most names and subjects are plain ASCII: nothing to decompose or fold.
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
