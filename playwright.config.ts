@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { defineConfig, type PlaywrightTestProject } from '@playwright/test';
+import { chromiumLaunchOptions } from './main/testing/browser.js';
 
 const require = createRequire(import.meta.url);
 
@@ -23,15 +24,6 @@ export function electronBinary(): string | null {
   }
 }
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumArgs = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-gpu',
-  '--no-first-run',
-  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-];
 
 const projects: PlaywrightTestProject[] = [];
 if (process.env.CANDIDATE_VIEWER_E2E !== 'electron') {
@@ -39,7 +31,7 @@ if (process.env.CANDIDATE_VIEWER_E2E !== 'electron') {
     name: 'web-chromium',
     use: {
       browserName: 'chromium',
-      launchOptions: { executablePath: existsSync(chromiumPath) ? chromiumPath : undefined, args: chromiumArgs },
+      launchOptions: chromiumLaunchOptions(),
     },
   });
 }

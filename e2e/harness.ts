@@ -3,12 +3,15 @@
  * app on top of it: the web face in Chromium by default, the Electron app in the
  * `electron` project. Tests wait on what the app shows, never on time.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron, test as base, type Page } from '@playwright/test';
+import { startWebFace } from '../main/testing/browser.js';
+
+export { startWebFace };
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -38,24 +41,6 @@ export function seedDatabase(db: string, dir: string, seed: Seed): void {
   runCli(['sync', file, '--db', db]);
 }
 
-/** Starts `npm run web`'s server on a free port and resolves with the URL it prints first. */
-export function startWebFace(db: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'main/web/cli.ts'), '--db', db, '--port', '0'], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n')[0];
-      if (out.includes('\n') && line) resolve({ url: line.trim(), child });
-    });
-    child.once('exit', (code) => reject(new Error(`web face exited ${code}: ${err}`)));
-  });
-}
 
 export const test = base.extend<{ seed: Seed; app: AppUnderTest }>({
   seed: [{ demo: 300 }, { option: true }],

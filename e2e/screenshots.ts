@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../main/testing/browser.js';
 import { REPO, seedDatabase, startWebFace } from './harness.js';
 
 const out = join(REPO, 'e2e', 'screenshots');
@@ -14,10 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'cv-shots-'));
 const db = join(dir, 'candidates.sqlite');
 seedDatabase(db, dir, { demo: 2000, seed: 'readme' });
 const { url, child } = await startWebFace(db);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   for (const scheme of ['light', 'dark'] as const) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });

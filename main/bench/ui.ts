@@ -16,9 +16,9 @@
  *   key at a time (lengths 3-6, Escape between prefixes). From the keydown event's
  *   timeStamp to the first DOM commit where the grid is not busy, its aria-rowcount is the
  *   API's total for the new text and row 1 shows the API's first row (name and email); the
- *   expected answers are fetched from Node beforehand. Includes the renderer's 120 ms
- *   search debounce; the debounce-free part is from the listApplications request's
- *   Resource Timing startTime (the fetch leaving the page) to the same commit.
+ *   expected answers are fetched from Node beforehand. Includes any wait for a search
+ *   still in flight; the second figure is from the listApplications request's Resource
+ *   Timing startTime (the fetch leaving the page) to the same commit.
  *   Ideal: POST listApplications {q, limit:100, offset:0} and facets {q} sent together from
  *   Node (as the page sends them; the server answers one at a time), timed to the list's
  *   answer, which is all the grid needs (until both answered is in the note).
@@ -35,7 +35,7 @@
  *
  * Nothing here is random; the server and the browser are stopped in `finally`.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,7 @@ import type { Envelope } from '../../shared/api/contract.js';
 import { openDatabase } from '../db/open.js';
 import type { Figure } from './report.js';
 import { log, percentile } from './stats.js';
+import { chromiumLaunchOptions, startWebFace, type RunningWebFace } from '../testing/browser.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const RENDERER_BUILD = join(REPO, 'dist/renderer');
@@ -312,38 +313,6 @@ function ensureRendererBuilt(): void {
   if (stale !== undefined) log(`ui: WARNING dist/renderer is older than ${stale}: measuring the build as it is (npx vite build to refresh)`);
 }
 
-interface WebFace {
-  url: string;
-  origin: string;
-  token: string;
-  child: ChildProcess;
-}
-
-/** As e2e/harness.ts: `node --import tsx main/web/cli.ts --db X --port 0`, resolving with its first line. */
-function startWebFace(db: string): Promise<WebFace> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'main/web/cli.ts'), '--db', db, '--port', '0'], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`ui: the web face printed no address in ${TIMEOUT_MS} ms: ${err}`)), TIMEOUT_MS);
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n')[0]?.trim();
-      if (!out.includes('\n') || !line) return;
-      clearTimeout(timer);
-      const url = new URL(line);
-      resolve({ url: line, origin: url.origin, token: url.searchParams.get('token') ?? '', child });
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`ui: the web face exited ${code}: ${err}`));
-    });
-  });
-}
 
 async function stopWebFace(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -357,7 +326,7 @@ async function stopWebFace(child: ChildProcess): Promise<void> {
 /** The web face's API from Node, as the page calls it (POST, JSON, bearer token). */
 class Api {
   constructor(
-    private readonly face: WebFace,
+    private readonly face: RunningWebFace,
   ) {}
 
   async call<T>(method: 'listApplications' | 'facets', request: unknown): Promise<{ value: T; ms: number }> {
@@ -399,7 +368,7 @@ async function evaluate<T>(page: Page, expression: string): Promise<T> {
 }
 
 /** Opens the app in a fresh context and waits for its first rows. */
-async function openApp(browser: Browser, face: WebFace): Promise<{ page: Page; times: FirstRowTimes; close: () => Promise<void> }> {
+async function openApp(browser: Browser, face: RunningWebFace): Promise<{ page: Page; times: FirstRowTimes; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     await context.addInitScript({ content: IN_PAGE });
@@ -414,7 +383,7 @@ async function openApp(browser: Browser, face: WebFace): Promise<{ page: Page; t
 }
 
 /** DOMContentLoaded of the same index.html with JavaScript off: the page without the app. */
-async function staticLoad(browser: Browser, face: WebFace): Promise<number> {
+async function staticLoad(browser: Browser, face: RunningWebFace): Promise<number> {
   const context = await browser.newContext({ viewport: VIEWPORT, javaScriptEnabled: false });
   try {
     const page = await context.newPage();
@@ -586,18 +555,7 @@ export async function benchUi(dbFile: string, options: UiOptions = {}): Promise<
   let browser: Browser | undefined;
   try {
     const api = new Api(face);
-    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-    browser = await chromium.launch({
-      executablePath: existsSync(executablePath) ? executablePath : undefined,
-      args: [
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-gpu',
-        '--no-first-run',
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      ],
-    });
+    browser = await chromium.launch(chromiumLaunchOptions());
     const unfiltered = await api.expected({});
     log(`ui: ${face.origin}, ${unfiltered.total} applications, Chromium ${browser.version()}`);
 
@@ -665,7 +623,7 @@ export async function benchUi(dbFile: string, options: UiOptions = {}): Promise<
       const searchIdeal = summary(searchTrips.map((t) => t.list));
       figures.push(
         latencyFigure(
-          `search keystroke -> list updated (${typed.length} keys, incl. 120 ms debounce)`,
+          `search keystroke -> list updated (${typed.length} keys)`,
           summary(steps.map((s) => s.done - s.t0)),
           searchIdeal,
           150,
@@ -673,7 +631,7 @@ export async function benchUi(dbFile: string, options: UiOptions = {}): Promise<
             `${split(steps, 'keydown')}; p50 by letters typed ${byLength}; ${idealText('{q, limit 100}', '{q}', searchTrips)}${unchangedText(steps)}`,
         ),
         latencyFigure(
-          `search request sent -> list updated (same keys, debounce-free part)`,
+          `search request sent -> list updated (same keys, server and rendering only)`,
           summary(steps.map((s) => s.done - s.listStart)),
           searchIdeal,
           null,
