@@ -1,10 +1,10 @@
 /** The bench's figures and how they are printed: a table, or one JSON document. */
 
 export interface Figure {
-  section: 'ingest' | 'queries' | 'rss';
+  section: 'ingest' | 'queries' | 'rss' | 'ui';
   name: string;
   /** Unit of `ours` and `ideal`: events/s (higher is better), ms or MB (lower is better). */
-  unit: 'events/s' | 'ms' | 'MB';
+  unit: 'events/s' | 'ms' | 'MB' | 'rows';
   /** The headline figure: events/s, p95 latency, or peak RSS. */
   ours: number;
   ideal: number;
@@ -28,7 +28,7 @@ export interface Report {
 function fmt(value: number, unit: Figure['unit']): string {
   if (!Number.isFinite(value)) return 'n/a';
   if (unit === 'events/s') return Math.round(value).toLocaleString('en-US');
-  if (unit === 'MB') return value.toFixed(0);
+  if (unit === 'MB' || unit === 'rows') return value.toFixed(0);
   return value < 10 ? value.toFixed(2) : value.toFixed(1);
 }
 

@@ -58,7 +58,7 @@ const TIMEOUT_MS = 30_000;
  * report.ts types sections as ingest/queries/rss and units as events/s, ms, MB; renderTable
  * and the JSON print any section and unit, so the UI rows are typed here and handed over as is.
  */
-type UiFigure = Omit<Figure, 'section' | 'unit'> & { section: 'ui'; unit: 'ms' | 'rows' };
+type UiFigure = Figure & { section: 'ui' };
 
 export interface UiOptions {
   /** Fresh page loads timed (one more is run first, untimed). */
@@ -705,7 +705,7 @@ export async function benchUi(dbFile: string, options: UiOptions = {}): Promise<
     } finally {
       await app.close();
     }
-    return { figures: figures as unknown as Figure[], browser: `Chromium ${browser.version()}` };
+    return { figures, browser: `Chromium ${browser.version()}` };
   } finally {
     await browser?.close();
     await stopWebFace(face.child);
