@@ -5,7 +5,7 @@
 import type { Db } from '../db/open.js';
 import { BrowseQueries } from '../db/queries/browse.js';
 import type { ListQuery } from '../../shared/api/applications.js';
-import type { Figure } from './report.js';
+import { latencyFigure, type Figure } from './report.js';
 import { latency, log, type Latency } from './stats.js';
 
 const PAGE = 50;
@@ -14,19 +14,8 @@ const ITEM_COLUMNS = `id, candidate_id AS candidateId, candidate_name AS candida
 const FACET_COLUMNS = ['status', 'stage', 'origin', 'job_id', 'owner'];
 
 function figure(name: string, ours: Latency, ideal: Latency, targetMs: number): Figure {
-  return {
-    section: 'queries',
-    name,
-    unit: 'ms',
-    ours: ours.p95,
-    ideal: ideal.p95,
-    oursP50: ours.p50,
-    idealP50: ideal.p50,
-    ratio: ours.p95 / ideal.p95,
-    target: `p95 <= ${targetMs} ms`,
-    pass: ours.p95 <= targetMs,
-    ...(ours.runs < 100 || ideal.runs < 100 ? { note: `slow: stopped after ${ours.runs} (ours) and ${ideal.runs} (ideal) timed runs` } : {}),
-  };
+  const slow = ours.runs < 100 || ideal.runs < 100 ? `slow: stopped after ${ours.runs} (ours) and ${ideal.runs} (ideal) timed runs` : undefined;
+  return latencyFigure('queries', name, ours, ideal, targetMs, slow);
 }
 
 /** ~20 real 3-letter prefixes: the commonest of last names and first names in the data. */

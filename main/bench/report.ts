@@ -1,4 +1,5 @@
 /** The bench's figures and how they are printed: a table, or one JSON document. */
+import type { Latency } from './stats.js';
 
 export interface Figure {
   section: 'ingest' | 'queries' | 'rss' | 'ui';
@@ -18,6 +19,30 @@ export interface Figure {
   oursP50?: number;
   idealP50?: number;
   note?: string;
+}
+
+/** A latency figure: p95 is the headline, p50 rides along; no target makes it informational. */
+export function latencyFigure(
+  section: Figure['section'],
+  name: string,
+  ours: Latency,
+  ideal: Latency,
+  targetMs: number | null,
+  note?: string,
+): Figure {
+  return {
+    section,
+    name,
+    unit: 'ms',
+    ours: ours.p95,
+    ideal: ideal.p95,
+    oursP50: ours.p50,
+    idealP50: ideal.p50,
+    ratio: ours.p95 / ideal.p95,
+    target: targetMs === null ? '-' : `p95 <= ${targetMs} ms`,
+    pass: targetMs === null ? null : ours.p95 <= targetMs,
+    ...(note === undefined ? {} : { note }),
+  };
 }
 
 export interface Report {

@@ -43,8 +43,8 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import type { ApplicationFilters, Facets, ListQuery, ListResult } from '../../shared/api/applications.js';
 import type { Envelope } from '../../shared/api/contract.js';
 import { openDatabase } from '../db/open.js';
-import type { Figure } from './report.js';
-import { log, percentile } from './stats.js';
+import { latencyFigure, type Figure } from './report.js';
+import { log, percentile, type Latency } from './stats.js';
 import { chromiumLaunchOptions, startWebFace, type RunningWebFace } from '../testing/browser.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -53,12 +53,6 @@ const RENDERER_BUILD = join(REPO, 'dist/renderer');
 const PAGE_SIZE = 100;
 const VIEWPORT = { width: 1440, height: 900 };
 const TIMEOUT_MS = 30_000;
-
-/**
- * report.ts types sections as ingest/queries/rss and units as events/s, ms, MB; renderTable
- * and the JSON print any section and unit, so the UI rows are typed here and handed over as is.
- */
-type UiFigure = Figure & { section: 'ui' };
 
 export interface UiOptions {
   /** Fresh page loads timed (one more is run first, untimed). */
@@ -400,13 +394,7 @@ interface Trips {
   both: number;
 }
 
-interface Latencies {
-  p50: number;
-  p95: number;
-  runs: number;
-}
-
-function summary(values: readonly number[]): Latencies {
+function summary(values: readonly number[]): Latency {
   return { p50: percentile(values, 50), p95: percentile(values, 95), runs: values.length };
 }
 
@@ -435,21 +423,6 @@ function unchangedText(steps: readonly Step[]): string {
   return unchanged === 0 ? '' : `; ${unchanged} left total and first row as they were (timed to the list's answer)`;
 }
 
-function latencyFigure(name: string, ours: Latencies, ideal: Latencies, targetMs: number | null, note: string): UiFigure {
-  return {
-    section: 'ui',
-    name,
-    unit: 'ms',
-    ours: ours.p95,
-    ideal: ideal.p95,
-    oursP50: ours.p50,
-    idealP50: ideal.p50,
-    ratio: ours.p95 / ideal.p95,
-    target: targetMs === null ? '-' : `p95 <= ${targetMs} ms`,
-    pass: targetMs === null ? null : ours.p95 <= targetMs,
-    note,
-  };
-}
 
 /** Common first and last names in the data, cut to 3-6 letters, enough for `keystrokes` keys. */
 function searchPrefixes(dbFile: string, keystrokes: number): string[] {
@@ -549,7 +522,7 @@ export async function benchUi(dbFile: string, options: UiOptions = {}): Promise<
   const scrollSteps = options.scrollSteps ?? 200;
   ensureRendererBuilt();
 
-  const figures: UiFigure[] = [];
+  const figures: Figure[] = [];
   log('ui: starting the web face');
   const face = await startWebFace(dbFile);
   let browser: Browser | undefined;
@@ -580,6 +553,7 @@ export async function benchUi(dbFile: string, options: UiOptions = {}): Promise<
     const p50Of = (pick: (t: FirstRowTimes) => number) => ms(percentile(breakdown.map(pick), 50));
     figures.push(
       latencyFigure(
+        'ui',
         `first data row in the grid after navigation start (${loads} fresh loads)`,
         summary(firstRows),
         summary(idealLoads),
@@ -623,6 +597,7 @@ export async function benchUi(dbFile: string, options: UiOptions = {}): Promise<
       const searchIdeal = summary(searchTrips.map((t) => t.list));
       figures.push(
         latencyFigure(
+          'ui',
           `search keystroke -> list updated (${typed.length} keys)`,
           summary(steps.map((s) => s.done - s.t0)),
           searchIdeal,
@@ -631,6 +606,7 @@ export async function benchUi(dbFile: string, options: UiOptions = {}): Promise<
             `${split(steps, 'keydown')}; p50 by letters typed ${byLength}; ${idealText('{q, limit 100}', '{q}', searchTrips)}${unchangedText(steps)}`,
         ),
         latencyFigure(
+          'ui',
           `search request sent -> list updated (same keys, server and rendering only)`,
           summary(steps.map((s) => s.done - s.listStart)),
           searchIdeal,
@@ -662,6 +638,7 @@ export async function benchUi(dbFile: string, options: UiOptions = {}): Promise<
       for (const { filters: f } of plan) facetTrips.push(await api.roundTrips(f));
       figures.push(
         latencyFigure(
+          'ui',
           `facet click -> list updated (${clicked.length} clicks, Status/Origin)`,
           summary(clicked.map((s) => s.done - s.t0)),
           summary(facetTrips.map((t) => t.list)),
