@@ -3,6 +3,7 @@
  * re-inserted by a bare better-sqlite3 loop (statements prepared once, rows precomputed,
  * one transaction per 1000 events' worth of rows) into a fresh DB from openDatabase.
  */
+import { ftsColumns, type FtsSource } from '../db/application-store.js';
 import { openDatabase, type Db } from '../db/open.js';
 
 /** Where each event sits in the NDJSON file (0-based line order), to batch rows like runImport does. */
@@ -26,10 +27,10 @@ export interface IdealLoad {
   rows: number;
 }
 
-/** The FTS text, exactly as ApplicationStore.reindex computes it (its ftsSource statement). */
+/** The FTS text's sources, as ApplicationStore's ftsSource statement reads them; ftsColumns finishes them. */
 const FTS_SOURCE = `SELECT a.pk, a.candidate_name AS name,
    (SELECT group_concat(email, ' ') FROM emails WHERE app_pk = a.pk) AS email,
-   (SELECT group_concat(phone_number, ' ') FROM phones WHERE app_pk = a.pk) AS phone,
+   (SELECT group_concat(phone_number, ' ; ') FROM phones WHERE app_pk = a.pk) AS phone,
    a.location, a.stage,
    (SELECT group_concat(subject, ' ') FROM interviews WHERE app_pk = a.pk) AS interviews,
    (SELECT text FROM rejections WHERE app_pk = a.pk) AS rejection,
@@ -96,13 +97,9 @@ export function dumpRows(db: Db, index: EventIndex, batchSize: number): IdealLoa
     bucket(table, columns, data, eventOf);
   }
 
-  const ftsColumns = ['rowid', 'name', 'email', 'phone', 'location', 'stage', 'interviews', 'rejection', 'attachments'];
-  const ftsRows = (db.prepare(FTS_SOURCE).raw(true).all() as (string | number | null)[][]).map((r) => {
-    const phone = r[3] as string | null;
-    r[3] = phone === null ? null : `${phone} ${phone.replace(/[^\d\s]/g, '')}`;
-    return r;
-  });
-  bucket('applications_fts', ftsColumns, ftsRows, (r) => appEvent.get(r[0]));
+  const ftsColumnNames = ['rowid', 'name', 'email', 'phone', 'location', 'stage', 'interviews', 'rejection', 'attachments'];
+  const ftsRows = (db.prepare(FTS_SOURCE).all() as (FtsSource & { pk: number })[]).map((doc) => [doc.pk, ...ftsColumns(doc)]);
+  bucket('applications_fts', ftsColumnNames, ftsRows, (r) => appEvent.get(r[0]));
   return { tables, batchCount, rows };
 }
 

@@ -20,7 +20,7 @@ import { sortKey } from '../../shared/text.js';
 import { decodeContent } from '../attachments/decode.js';
 import type { Db } from './open.js';
 
-interface FtsSource {
+export interface FtsSource {
   name: string | null;
   email: string | null;
   phone: string | null;
@@ -78,6 +78,15 @@ const ROW_COLUMNS = [
   'stage_id', 'stage', 'status', 'origin', 'owner_id', 'owner', 'credited_to_id', 'credited_to', 'applied_at',
   'updated_at', 'deleted', 'deleted_at', 'synced_at', 'last_event_id',
 ] as const satisfies readonly (keyof ApplicationRow)[];
+
+/** The full-text row's columns as stored: name, email, phone, location, stage, interviews, rejection, attachments. */
+export function ftsColumns(doc: FtsSource): (string | null)[] {
+  const phones = doc.phone === null ? null : `${doc.phone} ${phoneDigits(doc.phone)}`;
+  return [
+    searchable(doc.name), doc.email, phones, searchable(doc.location), searchable(doc.stage),
+    searchable(doc.interviews), searchable(doc.rejection), searchable(doc.attachments),
+  ];
+}
 
 /** Like SQLite's group_concat: nulls skipped, null when nothing is left. */
 function joined(values: (string | null | undefined)[], separator: string): string | null {
@@ -475,11 +484,7 @@ export class ApplicationStore {
   private reindex(pk: number, existed: boolean, row: ApplicationRow, models: ApplicationModels): void {
     if (existed) this.ftsDelete.run(pk);
     const doc = existed ? this.ftsSource.get(pk)! : ftsDocument(row, models);
-    const phones = doc.phone === null ? null : `${doc.phone} ${phoneDigits(doc.phone)}`;
-    this.ftsInsert.run(
-      pk, searchable(doc.name), doc.email, phones, searchable(doc.location), searchable(doc.stage),
-      searchable(doc.interviews), searchable(doc.rejection), searchable(doc.attachments),
-    );
+    this.ftsInsert.run(pk, ...ftsColumns(doc));
   }
 
   upsertJob(jobId: string, models: JobModels, raw: unknown, now: string, revive: boolean): void {
