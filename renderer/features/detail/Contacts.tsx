@@ -18,7 +18,12 @@ export function Contacts({ candidate }: { candidate: ApplicationDetail['candidat
         return (
           <li key={`e${i}`}>
             <MailIcon />
-            {href === null ? <span className="break">{email.email}</span> : <a className="break" href={href}>{email.email}</a>}
+            {href === null ? <span className="break">{email.email}</span> : (
+              // A new-window link is how the desktop shell hands mailto:/tel: to the OS.
+              <a className="break" href={href} target="_blank" rel="noopener noreferrer">
+                {email.email}
+              </a>
+            )}
             {type !== null && <span className="contact-type">{type}</span>}
           </li>
         );
@@ -29,7 +34,13 @@ export function Contacts({ candidate }: { candidate: ApplicationDetail['candidat
         return (
           <li key={`p${i}`}>
             <PhoneIcon />
-            {href === null ? <span>{phone.phoneNumber}</span> : <a href={href}>{phone.phoneNumber}</a>}
+            {href === null ? (
+              <span>{phone.phoneNumber}</span>
+            ) : (
+              <a href={href} target="_blank" rel="noopener noreferrer">
+                {phone.phoneNumber}
+              </a>
+            )}
             {type !== null && <span className="contact-type">{type}</span>}
           </li>
         );

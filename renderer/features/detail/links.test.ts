@@ -45,5 +45,7 @@ describe('candidate links', () => {
     expect(mailtoHref('a@b.example?subject=hi')).toBe('mailto:a@b.example%3Fsubject%3Dhi');
     expect(telHref('+48 601 234-567')).toBe('tel:+48601234567');
     expect(telHref('call me')).toBeNull();
+    expect(telHref('(030) 1234 5678 #12')).toBe('tel:0301234567812');
+    expect(telHref('12')).toBeNull();
   });
 });

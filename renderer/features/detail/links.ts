@@ -48,9 +48,13 @@ export function mailtoHref(email: string | null | undefined): string | null {
   return `mailto:${encodeURIComponent(trimmed).replace(/%40/g, '@')}`;
 }
 
-/** A `tel:` of the number's dialable characters, or null when there are no digits to dial. */
+/**
+ * A `tel:` of the number's digits (with its leading +), or null when there are no digits
+ * to dial. Only digits and + pass the desktop shell's check of what it hands to the OS.
+ */
 export function telHref(phone: string | null | undefined): string | null {
-  const dialable = (phone ?? '').replace(/[^\d+*#]/g, '');
-  if (!/\d{3,}/.test(dialable.replace(/[+*#]/g, ''))) return null;
-  return `tel:${dialable}`;
+  const text = (phone ?? '').trim();
+  const digits = text.replace(/\D/g, '');
+  if (digits.length < 3) return null;
+  return `tel:${text.startsWith('+') ? '+' : ''}${digits}`;
 }
