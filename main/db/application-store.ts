@@ -62,6 +62,7 @@ interface ApplicationRow {
   deleted_at: string | null;
   synced_at: string;
   last_event_id: string | null;
+  facet_key: number | null;
 }
 
 const RAW_COLUMNS: Readonly<Record<ApplicationModelKey, string>> = {
@@ -76,7 +77,7 @@ const RAW_COLUMNS: Readonly<Record<ApplicationModelKey, string>> = {
 const ROW_COLUMNS = [
   'id', 'candidate_id', 'first_name', 'last_name', 'candidate_name', 'name_key', 'email', 'location', 'job_id', 'job_title',
   'stage_id', 'stage', 'status', 'origin', 'owner_id', 'owner', 'credited_to_id', 'credited_to', 'applied_at',
-  'updated_at', 'deleted', 'deleted_at', 'synced_at', 'last_event_id',
+  'updated_at', 'deleted', 'deleted_at', 'synced_at', 'last_event_id', 'facet_key',
 ] as const satisfies readonly (keyof ApplicationRow)[];
 
 /** The full-text row's columns as stored: name, email, phone, location, stage, interviews, rejection, attachments. */
@@ -184,6 +185,9 @@ export class ApplicationStore {
   private readonly tombstoneJob;
   private readonly markDeleted;
   private readonly writtenUsers = new Map<string, string>();
+  private readonly facetKeys = new Map<string, number>();
+  private readonly insertCombo;
+  private readonly findCombo;
 
   constructor(db: Db) {
     this.find = db.prepare<[string], StoredApplication>('SELECT pk, updated_at, deleted FROM applications WHERE id = ?');
@@ -267,6 +271,10 @@ export class ApplicationStore {
     this.deleteStages = db.prepare('DELETE FROM stages WHERE job_pk = ?');
     this.insertStage = db.prepare('INSERT INTO stages (job_pk, pos, stage_id, name) VALUES (?, ?, ?, ?)');
     this.retitleApplications = db.prepare('UPDATE applications SET job_title = ? WHERE deleted IN (0, 1) AND job_id = ?');
+    this.insertCombo = db.prepare(
+      'INSERT INTO facet_combos (combo, status, stage, origin, job_id, owner) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (combo) DO NOTHING',
+    );
+    this.findCombo = db.prepare<[string], { key: number }>('SELECT key FROM facet_combos WHERE combo = ?');
     this.markDeleted = db.prepare(
       'UPDATE applications SET deleted = 1, deleted_at = @now, synced_at = @now, last_event_id = @eventId WHERE pk = @pk',
     );
@@ -294,7 +302,7 @@ export class ApplicationStore {
           id, candidate_id: null, first_name: null, last_name: null, candidate_name: null, name_key: null, email: null, location: null,
           job_id: null, job_title: null, stage_id: null, stage: null, status: null, origin: null, owner_id: null,
           owner: null, credited_to_id: null, credited_to: null, applied_at: null, updated_at: null, deleted: 0,
-          deleted_at: null, synced_at: meta.now, last_event_id: null,
+          deleted_at: null, synced_at: meta.now, last_event_id: null, facet_key: null,
         };
     if (models.info !== undefined) this.applyInfo(row, models.info);
     if (models.currentStage !== undefined) {
@@ -307,6 +315,7 @@ export class ApplicationStore {
     }
     row.synced_at = meta.now;
     row.last_event_id = meta.eventId;
+    row.facet_key = this.facetKey(row);
 
     let pk: number;
     if (existing) {
@@ -344,15 +353,15 @@ export class ApplicationStore {
       return;
     }
     // Deleted before we ever saw it: keep the tombstone so a late record.modified stays hidden.
-    const pk = Number(
-      this.insertRow.run({
-        id, candidate_id: meta.candidateId, first_name: null, last_name: null, candidate_name: null, name_key: null, email: null,
-        location: null, job_id: meta.jobId, job_title: meta.jobId === null ? null : (this.jobTitle.get(meta.jobId)?.title ?? null),
-        stage_id: null, stage: null, status: null, origin: null, owner_id: null, owner: null, credited_to_id: null,
-        credited_to: null, applied_at: null, updated_at: null, deleted: 1, deleted_at: meta.now, synced_at: meta.now,
-        last_event_id: meta.eventId,
-      }).lastInsertRowid,
-    );
+    const row: ApplicationRow = {
+      id, candidate_id: meta.candidateId, first_name: null, last_name: null, candidate_name: null, name_key: null, email: null,
+      location: null, job_id: meta.jobId, job_title: meta.jobId === null ? null : (this.jobTitle.get(meta.jobId)?.title ?? null),
+      stage_id: null, stage: null, status: null, origin: null, owner_id: null, owner: null, credited_to_id: null,
+      credited_to: null, applied_at: null, updated_at: null, deleted: 1, deleted_at: meta.now, synced_at: meta.now,
+      last_event_id: meta.eventId, facet_key: null,
+    };
+    row.facet_key = this.facetKey(row);
+    const pk = Number(this.insertRow.run(row).lastInsertRowid);
     this.insertRaw.run(pk, null, null, null, null, null, null);
   }
 
@@ -425,9 +434,23 @@ export class ApplicationStore {
     this.writtenUsers.set(user.id, details);
   }
 
+  /** The number of the row's combination of facet values, written the first time it is seen. */
+  private facetKey(row: ApplicationRow): number {
+    const values = [row.status, row.stage, row.origin, row.job_id, row.owner] as const;
+    const combo = JSON.stringify(values);
+    let key = this.facetKeys.get(combo);
+    if (key === undefined) {
+      this.insertCombo.run(combo, ...values);
+      key = this.findCombo.get(combo)!.key;
+      this.facetKeys.set(combo, key);
+    }
+    return key;
+  }
+
   /** After a rolled-back batch, what this store remembers writing may not be in the database. */
   forgetWrites(): void {
     this.writtenUsers.clear();
+    this.facetKeys.clear();
   }
 
   private insertInterviewRow(pk: number, pos: number, interview: Interview): void {

@@ -34,9 +34,23 @@ CREATE TABLE applications (
   deleted INTEGER NOT NULL DEFAULT 0,
   deleted_at TEXT,
   synced_at TEXT NOT NULL,
-  last_event_id TEXT
+  last_event_id TEXT,
+  -- The application's combination of facet values (facet_combos.key).
+  facet_key INTEGER
 );
 CREATE UNIQUE INDEX applications_id ON applications(id);
+
+-- Each combination of status, stage, origin, job and owner seen, numbered in arrival order:
+-- facet counts group applications by one integer instead of five texts.
+CREATE TABLE facet_combos (
+  key INTEGER PRIMARY KEY,
+  combo TEXT NOT NULL UNIQUE,
+  status TEXT,
+  stage TEXT,
+  origin TEXT,
+  job_id TEXT,
+  owner TEXT
+);
 
 CREATE TABLE application_raw (
   app_pk INTEGER PRIMARY KEY REFERENCES applications(pk),
