@@ -35,24 +35,38 @@ import { benchRss } from './rss.js';
 import { benchUi } from './ui.js';
 import { log } from './stats.js';
 
-const { values } = parseArgs({
-  options: {
-    count: { type: 'string' },
-    quick: { type: 'boolean', default: false },
-    'skip-rss': { type: 'boolean', default: false },
-    'skip-ui': { type: 'boolean', default: false },
-    'rss-mb': { type: 'string' },
-    json: { type: 'boolean', default: false },
-  },
-});
+const USAGE = 'usage: npm run bench -- [--quick] [--count N] [--rss-mb N] [--skip-rss] [--skip-ui] [--json]';
+
+function usageError(message: string): never {
+  process.stderr.write(`error: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function options() {
+  try {
+    return parseArgs({
+      options: {
+        count: { type: 'string' },
+        quick: { type: 'boolean', default: false },
+        'skip-rss': { type: 'boolean', default: false },
+        'skip-ui': { type: 'boolean', default: false },
+        'rss-mb': { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    return usageError(error instanceof Error ? error.message : String(error));
+  }
+}
 
 function positive(text: string | undefined, fallback: number, name: string): number {
   if (text === undefined) return fallback;
   const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a whole number above 0, got ${text}`);
+  if (!Number.isInteger(n) || n <= 0) usageError(`--${name} must be a whole number above 0, got ${text}`);
   return n;
 }
 
+const values = options();
 const quick = values.quick;
 const count = positive(values.count, quick ? 5000 : 100_000, 'count');
 const rssMb = positive(values['rss-mb'], quick ? 64 : 1024, 'rss-mb');
