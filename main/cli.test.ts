@@ -5,6 +5,7 @@ import { openDatabase } from './db/open.js';
 import { demoEvents } from './sync/sources/demo.js';
 import { signBody } from './sync/sources/signature.js';
 import { cli, cliProcess, exited, firstLine } from './testing/cli.js';
+import { applicationEvent } from './testing/events.js';
 import { dumpState, fixtureJson, fixturePath, readFixture, tempDir, type TempDir } from './testing/temp.js';
 
 let dir: TempDir;
@@ -100,6 +101,24 @@ describe('list', () => {
     const text = cli(['list', '--limit', '3', '--db', db]);
     expect(text.stdout).toMatch(/^Candidate\s+Job\s+Stage/);
     expect(text.stdout).toMatch(/1-3 of 60 applications\n$/);
+  });
+
+  it('finds applications where a field is not set with an empty filter value', () => {
+    const file = dir.file('unowned.ndjson');
+    const events = [
+      applicationEvent({ id: 'u1', owner: null, origin: null }),
+      applicationEvent({ id: 'u2', owner: null, status: 'HIRED' }),
+      applicationEvent({ id: 'u3', stage: null }),
+    ];
+    writeFileSync(file, events.map((event) => JSON.stringify(event)).join('\n'));
+    cli(['sync', file, '--db', db]);
+    const ids = (...filters: string[]) =>
+      cli(['list', ...filters, '--sort', 'id', '--db', db, '--json']).json().items.map((item: { id: string }) => item.id);
+    expect(ids('--owner', '')).toEqual(['u1', 'u2']);
+    expect(ids('--owner', ' ', '--status', 'hired')).toEqual(['u2']);
+    expect(ids('--origin', '')).toEqual(['u1']);
+    expect(ids('--stage', '')).toEqual(['u3']);
+    expect(ids('--status', '')).toEqual([]);
   });
 
   it('accepts any filter value, unknown enum values included', () => {

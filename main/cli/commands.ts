@@ -156,7 +156,7 @@ function listQueryFrom(values: Values): ListQuery {
 }
 
 const list: Command = {
-  summary: 'list applications (filters, sort, paging, full-text search)',
+  summary: "list applications (filters, sort, paging, full-text search; an empty filter value, e.g. --owner '', finds those where it is not set)",
   usage: `${FILTER_USAGE} [--sort FIELD] [--order asc|desc] [--limit N] [--offset N] [--db PATH] [--json]`,
   options: { ...COMMON, ...FILTER_OPTIONS, sort: { type: 'string' }, order: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
   async run(values, positionals) {

@@ -20,8 +20,13 @@ export const FILTER_USAGE =
 
 type FilterValues = { [K in keyof typeof FILTER_OPTIONS]?: (typeof FILTER_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
 
+/** An empty value (`--owner ''`) chooses the applications where that field is not set. */
+const NOT_SET = [null];
+
 const commaList = (value: string | undefined) =>
-  value === undefined ? undefined : value.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  value === undefined ? undefined : value.trim() === '' ? NOT_SET : value.split(',').map((part) => part.trim()).filter((part) => part !== '');
+
+const single = (value: string | undefined) => (value === undefined ? undefined : value.trim() === '' ? NOT_SET : [value]);
 
 export function filtersFrom(values: FilterValues): ApplicationFilters {
   const parsed = applicationFiltersSchema.safeParse({
@@ -29,9 +34,9 @@ export function filtersFrom(values: FilterValues): ApplicationFilters {
     // Status and origin are enums, so a comma list is unambiguous; names and ids may contain commas.
     status: commaList(values.status),
     origin: commaList(values.origin),
-    stage: values.stage === undefined ? undefined : [values.stage],
-    job: values.job === undefined ? undefined : [values.job],
-    owner: values.owner === undefined ? undefined : [values.owner],
+    stage: single(values.stage),
+    job: single(values.job),
+    owner: single(values.owner),
     appliedFrom: values['applied-from'],
     appliedTo: values['applied-to'],
     includeDeleted: values['include-deleted'],
@@ -48,7 +53,7 @@ export function filtersFrom(values: FilterValues): ApplicationFilters {
 function normaliseFilterEnums(filters: ApplicationFilters): ApplicationFilters {
   return {
     ...filters,
-    status: filters.status?.map((s) => normaliseEnum(s, APPLICATION_STATUSES) ?? s),
-    origin: filters.origin?.map((o) => normaliseEnum(o, APPLICATION_ORIGINS) ?? o),
+    status: filters.status?.map((s) => (s === null ? null : (normaliseEnum(s, APPLICATION_STATUSES) ?? s))),
+    origin: filters.origin?.map((o) => (o === null ? null : (normaliseEnum(o, APPLICATION_ORIGINS) ?? o))),
   };
 }

@@ -10,10 +10,13 @@ export interface AppSpec {
   last?: string;
   email?: string;
   status?: string;
-  origin?: string;
-  stage?: string;
+  /** null: not set upstream */
+  origin?: string | null;
+  /** null: no current stage */
+  stage?: string | null;
   jobId?: string;
-  owner?: { id: string; email?: string };
+  /** null: no owner */
+  owner?: { id: string; email?: string } | null;
   appliedAt?: string;
   updatedAt?: string;
   rejection?: string;
@@ -44,14 +47,14 @@ export function applicationEvent(spec: AppSpec, eventType = 'record.new'): Recor
           links: [],
           location: 'Lisbon, Portugal',
         },
-        origin: spec.origin ?? 'EXTERNAL',
+        origin: spec.origin === undefined ? 'EXTERNAL' : spec.origin,
         appliedAt: spec.appliedAt ?? '2026-01-10T09:00:00Z',
         updatedAt: spec.updatedAt ?? '2026-02-01T09:00:00Z',
         jobId: spec.jobId ?? 'job_1',
-        owner: spec.owner ?? { id: 'u_1', email: mail('owner1') },
+        owner: spec.owner === undefined ? { id: 'u_1', email: mail('owner1') } : spec.owner,
         creditedTo: null,
       },
-      currentStage: { id: `st_${spec.stage ?? 'Screen'}`, text: spec.stage ?? 'Screen' },
+      currentStage: spec.stage === null ? {} : { id: `st_${spec.stage ?? 'Screen'}`, text: spec.stage ?? 'Screen' },
       interviews: spec.interviewSubject === undefined ? [] : [{ id: `int_${spec.id}`, subject: spec.interviewSubject, status: 'SCHEDULED', interviewers: [] }],
       rejection: spec.rejection === undefined ? {} : { id: `rej_${spec.id}`, text: spec.rejection, rejectedAt: '2026-02-02T00:00:00Z' },
       offers: [],

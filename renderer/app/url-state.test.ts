@@ -35,12 +35,20 @@ describe('view <-> address', () => {
   });
 
   it('ignores what it cannot understand rather than failing', () => {
-    const view = searchToView('?sort=DROP+TABLE&order=sideways&from=yesterday&to=2026-13-45&deleted=yes&status=&status=%20&app=&token=abc');
+    const view = searchToView('?sort=DROP+TABLE&order=sideways&from=yesterday&to=2026-13-45&deleted=yes&app=&token=abc');
     expect(view).toEqual(EMPTY_VIEW);
   });
 
   it('drops repeated facet values', () => {
     expect(searchToView('?stage=Offer&stage=Offer').filters.stage).toEqual(['Offer']);
+    expect(searchToView('?owner=&owner=%20').filters.owner).toEqual([null]);
+  });
+
+  it('writes the "not set" choice of a facet as an empty value, and reads it back', () => {
+    const view = { ...EMPTY_VIEW, filters: { ...EMPTY_VIEW.filters, owner: [null, 'u_2'], stage: [null] } };
+    const search = viewToSearch(view);
+    expect(search).toBe('?stage=&owner=&owner=u_2');
+    expect(searchToView(search)).toEqual(view);
   });
 });
 

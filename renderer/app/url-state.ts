@@ -1,8 +1,9 @@
 /**
- * The view in the window's address (`?q=…&status=ACTIVE&status=HIRED&sort=…&app=…`), so
- * Back/Forward and reloads restore it. Anything unreadable in an address is ignored, not fatal.
+ * The view in the window's address (`?q=…&status=ACTIVE&status=HIRED&owner=&sort=…&app=…`;
+ * an empty facet value is the "not set" choice), so Back/Forward and reloads restore it.
+ * Anything unreadable in an address is ignored, not fatal.
  */
-import { SORT_FIELDS, type SortField } from '../../shared/api/applications';
+import { SORT_FIELDS, type FacetChoice, type SortField } from '../../shared/api/applications';
 import { EMPTY_FILTERS, FACET_ORDER, type SortOrder, type ViewFilters, type ViewState } from '../features/filters/view';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -26,11 +27,11 @@ function validDay(value: string | null): string {
   return Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? '' : value;
 }
 
-function uniqueValues(values: string[]): string[] {
-  const seen = new Set<string>();
+function facetChoices(values: string[]): FacetChoice[] {
+  const seen = new Set<FacetChoice>();
   for (const value of values) {
     const trimmed = value.trim();
-    if (trimmed !== '') seen.add(trimmed);
+    seen.add(trimmed === '' ? null : trimmed);
   }
   return [...seen];
 }
@@ -40,7 +41,7 @@ export function searchToView(search: string): ViewState {
   const params = new URLSearchParams(search);
   const filters: ViewFilters = { ...EMPTY_FILTERS };
   filters.q = params.get(KEYS.q) ?? '';
-  for (const field of FACET_ORDER) filters[field] = uniqueValues(params.getAll(field));
+  for (const field of FACET_ORDER) filters[field] = facetChoices(params.getAll(field));
   filters.appliedFrom = validDay(params.get(KEYS.appliedFrom));
   filters.appliedTo = validDay(params.get(KEYS.appliedTo));
   filters.includeDeleted = params.get(KEYS.includeDeleted) === '1';
@@ -60,7 +61,7 @@ export function viewToSearch(view: ViewState): string {
   const params = new URLSearchParams();
   const { filters } = view;
   if (filters.q !== '') params.set(KEYS.q, filters.q);
-  for (const field of FACET_ORDER) for (const value of filters[field]) params.append(field, value);
+  for (const field of FACET_ORDER) for (const value of filters[field]) params.append(field, value ?? '');
   if (filters.appliedFrom !== '') params.set(KEYS.appliedFrom, filters.appliedFrom);
   if (filters.appliedTo !== '') params.set(KEYS.appliedTo, filters.appliedTo);
   if (filters.includeDeleted) params.set(KEYS.includeDeleted, '1');

@@ -43,7 +43,12 @@ const dateFilter = z
   .trim()
   .refine((value) => !Number.isNaN(Date.parse(value)), { message: 'must be a date like 2026-03-31 or an ISO-8601 time' });
 
-const valueList = z.array(z.string().trim().min(1)).optional();
+/**
+ * A facet filter's choices: values as stored, or null for "not set upstream" (e.g. no
+ * owner, no stage), which the facets count like any other value.
+ */
+const valueList = z.array(z.string().trim().min(1).nullable()).optional();
+export type FacetChoice = string | null;
 
 export const applicationFiltersSchema = z.object({
   q: z.string().max(500).optional(),

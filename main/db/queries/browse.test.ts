@@ -190,3 +190,51 @@ describe('facets under every combination of filters', () => {
     }
   });
 });
+
+describe('the "not set" choice (null) of a facet filter', () => {
+  let own: TempDir;
+  let ownDb: Db;
+  let q: BrowseQueries;
+  beforeAll(() => {
+    own = tempDir();
+    ownDb = tempDb(own);
+    const events = [
+      applicationEvent({ id: 'n1', status: 'ACTIVE', owner: null, origin: null }),
+      applicationEvent({ id: 'n2', status: 'ACTIVE', owner: { id: 'u_9' }, stage: null }),
+      applicationEvent({ id: 'n3', status: 'HIRED', owner: null, stage: 'Offer' }),
+      applicationEvent({ id: 'n4', status: 'REJECTED' }),
+    ];
+    new SyncPipeline(ownDb).applyBatch(events.map((value, i) => ({ source: `n:${i}`, value })));
+    q = new BrowseQueries(ownDb);
+  });
+  afterAll(() => {
+    ownDb.close();
+    own.remove();
+  });
+  const found = (filters: Parameters<BrowseQueries['list']>[0]) => q.list(filters).items.map((item) => item.id).sort();
+
+  it('finds the applications where the field is not set, alone or beside values', () => {
+    expect(found({ owner: [null] })).toEqual(['n1', 'n3']);
+    expect(found({ owner: [null, 'u_9'] })).toEqual(['n1', 'n2', 'n3']);
+    expect(found({ owner: [null, mail('owner1')] })).toEqual(['n1', 'n3', 'n4']);
+    expect(found({ stage: [null] })).toEqual(['n2']);
+    expect(found({ origin: [null] })).toEqual(['n1']);
+    expect(found({ origin: [null], owner: [null] })).toEqual(['n1']);
+    expect(found({ job: [null] })).toEqual([]);
+    expect(q.list({ owner: [null], status: ['HIRED'] }).total).toBe(1);
+  });
+
+  it('counts facets under a "not set" filter like under any value', () => {
+    const facets = q.facets({ owner: [null] });
+    expect(facets.owner).toEqual([
+      { value: null, label: null, count: 2 },
+      { value: mail('owner1'), label: mail('owner1'), count: 1 },
+      { value: 'u_9', label: 'u_9', count: 1 },
+    ]);
+    expect(facets.status).toEqual([
+      { value: 'ACTIVE', label: 'ACTIVE', count: 1 },
+      { value: 'HIRED', label: 'HIRED', count: 1 },
+    ]);
+    expect(q.facets({ stage: [null], owner: [null, 'u_9'] }).status).toEqual([{ value: 'ACTIVE', label: 'ACTIVE', count: 1 }]);
+  });
+});

@@ -10,6 +10,7 @@ import {
   appliedToBound,
   type ApplicationFilters,
   type ApplicationListItem,
+  type FacetChoice,
   type Facets,
   type ListQuery,
   type ListResult,
@@ -35,7 +36,7 @@ type FacetCombo = [string | null, string | null, string | null, string | null, s
 /** A combination and how many applications have it. */
 type FacetGroup = [...FacetCombo, number];
 
-function valueSet(values: string[] | undefined): Set<string | null> | null {
+function valueSet(values: FacetChoice[] | undefined): Set<string | null> | null {
   return values === undefined || values.length === 0 ? null : new Set(values);
 }
 
@@ -75,20 +76,27 @@ function buildWhere(filters: ApplicationFilters): Where {
   const clauses: string[] = [];
   const params: unknown[] = [];
   clauses.push(filters.includeDeleted ? `${col('deleted')} IN (0, 1)` : `${col('deleted')} = 0`);
-  const inList = (column: string, values: string[] | undefined) => {
+  /** `column` is one of `values`; a null choice stands for "not set" (IS NULL). */
+  const oneOf = (columns: string[], values: FacetChoice[] | undefined) => {
     if (values === undefined || values.length === 0) return;
-    clauses.push(values.length === 1 ? `${col(column)} = ?` : `${col(column)} IN (${values.map(() => '?').join(', ')})`);
-    params.push(...values);
+    const given = values.filter((value): value is string => value !== null);
+    const alternatives: string[] = [];
+    if (given.length > 0) {
+      for (const column of columns) {
+        alternatives.push(given.length === 1 ? `${col(column)} = ?` : `${col(column)} IN (${given.map(() => '?').join(', ')})`);
+        params.push(...given);
+      }
+    }
+    if (given.length < values.length) alternatives.push(`${col(columns[0]!)} IS NULL`);
+    clauses.push(alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`);
   };
-  inList('status', filters.status);
-  inList('stage', filters.stage);
-  inList('origin', filters.origin);
-  inList('job_id', filters.job);
-  if (filters.owner !== undefined && filters.owner.length > 0) {
-    const marks = filters.owner.map(() => '?').join(', ');
-    clauses.push(`(${col('owner')} IN (${marks}) OR ${col('owner_id')} IN (${marks}))`);
-    params.push(...filters.owner, ...filters.owner);
-  }
+  oneOf(['status'], filters.status);
+  oneOf(['stage'], filters.stage);
+  oneOf(['origin'], filters.origin);
+  oneOf(['job_id'], filters.job);
+  // An owner is chosen by the label the list shows (email, else id) or by id; an
+  // application has no owner label exactly when it has no owner.
+  oneOf(['owner', 'owner_id'], filters.owner);
   if (filters.appliedFrom !== undefined) {
     clauses.push(`${col('applied_at')} >= ?`);
     params.push(appliedFromBound(filters.appliedFrom));
@@ -229,11 +237,13 @@ export class BrowseQueries {
   }
 
   /** The owner labels (email, else id) an owner filter of emails or ids stands for. */
-  private ownerLabels(owners: string[]): Set<string | null> {
-    // A value that is a label stands for itself; an id stands for its owners' labels.
-    const rows = this.statement(`SELECT DISTINCT owner FROM applications WHERE owner_id IN (${owners.map(() => '?').join(', ')})`)
+  private ownerLabels(owners: FacetChoice[]): Set<string | null> {
+    // A value that is a label stands for itself (null for "no owner"); an id stands for its owners' labels.
+    const ids = owners.filter((owner): owner is string => owner !== null);
+    if (ids.length === 0) return new Set(owners);
+    const rows = this.statement(`SELECT DISTINCT owner FROM applications WHERE owner_id IN (${ids.map(() => '?').join(', ')})`)
       .raw()
-      .all(...owners) as [string | null][];
+      .all(...ids) as [string | null][];
     return new Set([...owners, ...rows.map(([owner]) => owner)]);
   }
 

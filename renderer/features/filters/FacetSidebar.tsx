@@ -1,6 +1,6 @@
 /** The filter sidebar: facet checkboxes with live counts, the applied-date range and "Show deleted". */
 import { useId, useState } from 'react';
-import type { FacetField, FacetValue } from '../../../shared/api/applications';
+import type { FacetChoice, FacetField, FacetValue } from '../../../shared/api/applications';
 import { useApp } from '../../app/store';
 import { ErrorAlert } from '../../ui/Alert';
 import { formatCount } from '../../ui/format';
@@ -57,21 +57,28 @@ function ShowDeletedToggle() {
   );
 }
 
-interface FacetChoice {
-  value: string | null;
+interface Choice {
+  value: FacetChoice;
   label: string;
   count: number;
 }
 
+/** How the "not set upstream" choice of each facet reads. */
+const NOT_SET_LABELS: Record<FacetField, string> = {
+  status: 'No status',
+  stage: 'No stage',
+  job: 'No job',
+  origin: 'No origin',
+  owner: 'No owner',
+};
+
 /** The API's values, plus chosen ones that no longer match anything (so they can be unticked). */
-function choicesOf(field: FacetField, values: readonly FacetValue[], chosen: readonly string[]): FacetChoice[] {
-  const choices: FacetChoice[] = values.map((v) => ({
-    value: v.value,
-    label: v.value === null ? 'Not set' : field === 'job' ? (v.label ?? v.value) : v.value,
-    count: v.count,
-  }));
+function choicesOf(field: FacetField, values: readonly FacetValue[], chosen: readonly FacetChoice[]): Choice[] {
+  const label = (value: FacetChoice, jobTitle: string | null = null) =>
+    value === null ? NOT_SET_LABELS[field] : field === 'job' ? (jobTitle ?? value) : value;
+  const choices: Choice[] = values.map((v) => ({ value: v.value, label: label(v.value, v.label), count: v.count }));
   for (const value of chosen) {
-    if (!choices.some((c) => c.value === value)) choices.push({ value, label: value, count: 0 });
+    if (!choices.some((c) => c.value === value)) choices.push({ value, label: label(value), count: 0 });
   }
   return choices;
 }
@@ -99,7 +106,7 @@ function FacetGroup({ field }: { field: FacetField }) {
   const choices = choicesOf(field, values, chosen);
   if (choices.length === 0) return null;
   // Chosen values stay visible when the list is collapsed.
-  const shown = expanded ? choices : choices.filter((c, i) => i < COLLAPSED_COUNT || (c.value !== null && chosen.includes(c.value)));
+  const shown = expanded ? choices : choices.filter((c, i) => i < COLLAPSED_COUNT || chosen.includes(c.value));
   const hiddenCount = choices.length - shown.length;
   return (
     <div className="facet" role="group" aria-labelledby={`${id}-title`}>
@@ -107,20 +114,17 @@ function FacetGroup({ field }: { field: FacetField }) {
       <ul className="facet-list">
         {shown.map((choice, i) => {
           const inputId = `${id}-${i}`;
-          const checked = choice.value !== null && chosen.includes(choice.value);
+          const checked = chosen.includes(choice.value);
           return (
             <li key={choice.value ?? '\u0000null'} className={`facet-row${checked ? ' is-checked' : ''}`}>
               <input
                 id={inputId}
                 type="checkbox"
                 checked={checked}
-                disabled={choice.value === null}
                 aria-describedby={`${inputId}-count`}
-                onChange={() => {
-                  if (choice.value !== null) toggle(field, choice.value);
-                }}
+                onChange={() => toggle(field, choice.value)}
               />
-              <label htmlFor={inputId} title={choice.value === null ? 'Not set upstream: cannot be filtered on' : choice.label}>
+              <label htmlFor={inputId} title={choice.value === null ? 'Not set upstream' : choice.label}>
                 {choice.label}
               </label>
               <span id={`${inputId}-count`} className="facet-count">

@@ -1,5 +1,5 @@
 /** Search, facet choices, applied dates, "Show deleted" and the sort: the query behind the list. */
-import type { FacetField, SortField } from '../../../shared/api/applications';
+import type { FacetChoice, FacetField, SortField } from '../../../shared/api/applications';
 import type { SliceCreator } from '../../app/store-context';
 import { clearedFilters, EMPTY_FILTERS, nextSort, sameQuery, type SortOrder, type ViewFilters, type ViewState } from './view';
 
@@ -10,7 +10,7 @@ export interface FiltersSlice {
 
   /** Resolves when the list's first page for this query is in. */
   setQuery(q: string): Promise<void>;
-  toggleFacetValue(field: FacetField, value: string): void;
+  toggleFacetValue(field: FacetField, value: FacetChoice): void;
   clearFacet(field: FacetField): void;
   setAppliedRange(range: { from?: string; to?: string }): void;
   clearAppliedRange(): void;

@@ -1,15 +1,16 @@
 /** What the recruiter is looking at: filters, search, sort and the open application. */
-import type { ApplicationFilters, FacetField, ListQuery, SortField } from '../../../shared/api/applications';
+import type { ApplicationFilters, FacetChoice, FacetField, ListQuery, SortField } from '../../../shared/api/applications';
 
 export type SortOrder = 'asc' | 'desc';
 
 export interface ViewFilters {
   q: string;
-  status: string[];
-  stage: string[];
-  job: string[];
-  origin: string[];
-  owner: string[];
+  /** Facet choices; null: "not set upstream". */
+  status: FacetChoice[];
+  stage: FacetChoice[];
+  job: FacetChoice[];
+  origin: FacetChoice[];
+  owner: FacetChoice[];
   /** `YYYY-MM-DD` from a date input, or '' */
   appliedFrom: string;
   appliedTo: string;
