@@ -48,6 +48,9 @@ function removeDb(file: string): void {
  * Runs ours `runs` times and the ideal `runs` times, each on a fresh DB. The first of
  * ours is kept at `keepDb` (the query bench uses it) and is where the ideal's rows come from.
  */
+/** The event count the ingest target is stated at. */
+const TARGET_EVENTS = 100_000;
+
 export async function benchIngest(dir: string, count: number, runs: number, keepDb: string): Promise<Figure[]> {
   const ndjson = join(dir, 'ingest.ndjson');
   log(`ingest: writing ${count} demo applications to NDJSON`);
@@ -96,8 +99,10 @@ export async function benchIngest(dir: string, count: number, runs: number, keep
       ours: oursRate,
       ideal: idealRate,
       ratio: oursRate / idealRate,
-      target: 'ours/ideal >= 0.50',
-      pass: oursRate / idealRate >= 0.5,
+      // The issue's target is stated at 100k events; a --quick run is too short for the
+      // ratio to mean much (fixed costs weigh more), so it is shown but not judged.
+      target: index.count >= TARGET_EVENTS ? 'ours/ideal >= 0.50' : `ours/ideal >= 0.50 (judged at ${TARGET_EVENTS / 1000}k only)`,
+      pass: index.count >= TARGET_EVENTS ? oursRate / idealRate >= 0.5 : null,
       note:
         mismatch ??
         `ideal re-inserts the same ${load.rows} rows (${(load.rows / index.count).toFixed(1)}/event, same row counts in every table); ours runs: ${ours.map(Math.round).join(', ')}; ideal runs: ${ideal.map(Math.round).join(', ')}`,
