@@ -1,4 +1,4 @@
-import { createWriteStream, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './db/open.js';
@@ -135,14 +135,18 @@ describe('exit codes', () => {
     const badOption = cli(['list', '--colour', 'red', '--db', db]);
     expect(badOption.status).toBe(2);
     expect(badOption.stderr).toMatch(/^error: Unknown option '--colour'/);
-    expect(cli(['list', '--sort', 'shoeSize', '--db', db]).stderr).toMatch(/^error: --sort /);
+    expect(cli(['list', '--sort', 'shoeSize', '--db', db]).stderr).toMatch(/^error: --sort must be one of updatedAt, appliedAt, candidateName, /);
+    expect(cli(['list', '--order', 'up', '--db', db]).stderr).toMatch(/^error: --order must be one of asc, desc\n/);
     expect(cli(['list', '--limit', 'ten', '--db', db]).status).toBe(2);
+    expect(cli(['list', '--limit', '5000', '--db', db]).stderr).toMatch(/^error: --limit takes a whole number from 1 to 1000, got "5000"\n/);
+    expect(cli(['list', '--q', 'x'.repeat(501), '--db', db]).stderr).toMatch(/^error: --q takes at most 500 characters\n/);
     expect(cli(['list', '--applied-from', 'last tuesday', '--db', db]).stderr).toMatch(/^error: --applied-from must be a date/);
     expect(cli(['sync', '--db', db]).status).toBe(2);
     expect(cli(['sync', 'a.json', '--demo', '--db', db]).status).toBe(2);
   });
 
   it('exits 1 with one error line when something fails', () => {
+    openDatabase(db).close();
     const missing = cli(['show', 'nope', '--db', db]);
     expect([missing.status, missing.stderr]).toEqual([1, 'error: no application with id "nope"\n']);
     const noFile = cli(['sync', dir.file('absent.ndjson'), '--db', db]);
@@ -150,6 +154,16 @@ describe('exit codes', () => {
     expect(noFile.stderr).toMatch(/^error: cannot read .*absent\.ndjson: no such file or folder\n$/);
     const noKey = cli(['start-sync'], { env: { KNIT_API_KEY: undefined, KNIT_INTEGRATION_ID: undefined } });
     expect([noKey.status, noKey.stderr]).toEqual([1, 'error: KNIT_API_KEY is not set: start-sync needs the upstream API key\n']);
+  });
+
+  it('reads no database that is not there, and creates nothing for it', () => {
+    const absent = dir.file('typo/cv.sqlite');
+    for (const args of [['list'], ['show', 'lRQ03MnbWBSTKHX']]) {
+      const read = cli([...args, '--db', absent]);
+      expect([read.status, read.stdout]).toEqual([1, '']);
+      expect(read.stderr).toBe(`error: no database at ${absent}: import events first with "sync" (e.g. "sync --demo"), or pass --db PATH\n`);
+    }
+    expect(existsSync(dir.file('typo'))).toBe(false);
   });
 
   it('refuses a database made by a newer version of the app', () => {

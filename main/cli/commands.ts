@@ -1,5 +1,6 @@
 /** The commands of DESIGN §4, each a thin layer over the services. */
-import { listQuerySchema, type ApplicationListItem, type ListQuery } from '../../shared/api/applications.js';
+import { listQuerySchema, MAX_PAGE_SIZE, type ApplicationListItem, type ListQuery } from '../../shared/api/applications.js';
+import { existsSync } from 'node:fs';
 import { openDatabase, type Db } from '../db/open.js';
 import { BrowseQueries } from '../db/queries/browse.js';
 import { ShowQueries } from '../db/queries/show.js';
@@ -12,7 +13,7 @@ import { startUpstreamSync } from '../sync/sources/upstream.js';
 import { startWebhookReceiver } from '../sync/sources/webhook.js';
 import { runImport } from '../sync/run.js';
 import type { IngestResult, SourceItem } from '../sync/types.js';
-import { CommandError, UsageError } from './errors.js';
+import { CommandError, optionError, UsageError } from './errors.js';
 import { FILTER_OPTIONS, FILTER_USAGE, filtersFrom } from './filters.js';
 import { printIngestResult, printList, writeJson } from './output.js';
 
@@ -33,8 +34,16 @@ function str(values: Values, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function withDb<T>(values: Values, use: (db: Db) => T): T {
-  const db = openDatabase(str(values, 'db') ?? defaultDatabasePath());
+/**
+ * For commands that only read (`list`, `show`): a path with no database is a mistake to
+ * report (a typo in `--db`, or nothing synced yet), not a file and folders to create.
+ */
+function withExistingDb<T>(values: Values, use: (db: Db) => T): T {
+  const file = str(values, 'db') ?? defaultDatabasePath();
+  if (file !== ':memory:' && !existsSync(file)) {
+    throw new CommandError(`no database at ${file}: import events first with "sync" (e.g. "sync --demo"), or pass --db PATH`);
+  }
+  const db = openDatabase(file);
   try {
     return use(db);
   } finally {
@@ -145,12 +154,12 @@ function listQueryFrom(values: Values): ListQuery {
     ...filtersFrom(values as never),
     sort: str(values, 'sort'),
     order: str(values, 'order'),
-    limit: integer(values, 'limit', 1),
+    limit: integer(values, 'limit', 1, MAX_PAGE_SIZE),
     offset: integer(values, 'offset', 0),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UsageError(`--${String(issue.path[0])} ${issue.message}`);
+    throw optionError(String(issue.path[0]), issue);
   }
   return parsed.data;
 }
@@ -162,7 +171,7 @@ const list: Command = {
   async run(values, positionals) {
     if (positionals.length > 0) throw new UsageError(`list takes no arguments, got ${JSON.stringify(positionals[0])}`);
     const query = listQueryFrom(values);
-    const result = withDb(values, (db) => new BrowseQueries(db).list(query));
+    const result = withExistingDb(values, (db) => new BrowseQueries(db).list(query));
     if (values.json === true) writeJson(result);
     else printList(result.items as ApplicationListItem[], result.total, query.offset ?? 0);
     return 0;
@@ -176,7 +185,7 @@ const show: Command = {
   async run(values, positionals) {
     if (positionals.length !== 1) throw new UsageError('show takes one application id');
     const id = positionals[0]!;
-    const shown = withDb(values, (db) => new ShowQueries(db).show(id, { withContent: values['with-content'] === true }));
+    const shown = withExistingDb(values, (db) => new ShowQueries(db).show(id, { withContent: values['with-content'] === true }));
     if (shown === undefined) throw new CommandError(`no application with id ${JSON.stringify(id)}`);
     writeJson(shown, values.json !== true);
     return 0;

@@ -1,7 +1,7 @@
 /** The list filters every browsing command takes, as CLI options. */
 import { applicationFiltersSchema, type ApplicationFilters } from '../../shared/api/applications.js';
 import { APPLICATION_ORIGINS, APPLICATION_STATUSES, normaliseEnum } from '../../shared/ats/enums.js';
-import { UsageError } from './errors.js';
+import { optionError } from './errors.js';
 
 export const FILTER_OPTIONS = {
   q: { type: 'string' },
@@ -44,7 +44,7 @@ export function filtersFrom(values: FilterValues): ApplicationFilters {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const option = { appliedFrom: 'applied-from', appliedTo: 'applied-to', includeDeleted: 'include-deleted' }[String(issue.path[0])] ?? String(issue.path[0]);
-    throw new UsageError(`--${option} ${issue.message}`);
+    throw optionError(option, issue);
   }
   return normaliseFilterEnums(parsed.data);
 }
