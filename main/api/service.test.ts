@@ -48,6 +48,14 @@ describe('the API service', () => {
     });
     expect(await api.dispatch('listApplications', { sort: 'salary' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(await api.dispatch('overview', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    // A misplaced or misspelt key is refused, not ignored into an unfiltered answer.
+    expect(await api.dispatch('listApplications', { filters: { status: ['ACTIVE'] } })).toEqual({
+      ok: false,
+      error: { code: 'invalid-request', message: 'listApplications: Unrecognized key: "filters"' },
+    });
+    expect(await api.dispatch('facets', { stauts: ['ACTIVE'] })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/"stauts"/) } });
+    expect(await api.dispatch('startSync', { source: { kind: 'demo', cuont: 5 } })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await api.dispatch('saveSettings', { feedURL: 'https://relay.example' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(await api.dispatch('getApplication', { id: 'nope' })).toEqual({
       ok: false,
       error: { code: 'not-found', message: 'no application with id "nope"' },

@@ -50,7 +50,7 @@ const dateFilter = z
 const valueList = z.array(z.string().trim().min(1).nullable()).optional();
 export type FacetChoice = string | null;
 
-export const applicationFiltersSchema = z.object({
+export const applicationFiltersSchema = z.strictObject({
   q: z.string().max(500).optional(),
   status: valueList,
   stage: valueList,

@@ -17,13 +17,13 @@ import type { Overview, Settings, SyncRun, SyncState, RejectedEvent } from './sy
 const id = z.string().trim().min(1, 'must not be empty').max(500);
 
 export const syncSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('demo'), count: z.number().int().min(0).max(1_000_000).optional(), seed: z.string().max(100).optional() }),
-  z.object({ kind: z.literal('feed') }),
-  z.object({ kind: z.literal('upstream'), initial: z.boolean().optional() }),
+  z.strictObject({ kind: z.literal('demo'), count: z.number().int().min(0).max(1_000_000).optional(), seed: z.string().max(100).optional() }),
+  z.strictObject({ kind: z.literal('feed') }),
+  z.strictObject({ kind: z.literal('upstream'), initial: z.boolean().optional() }),
 ]);
 export type SyncSource = z.infer<typeof syncSourceSchema>;
 
-export const settingsUpdateSchema = z.object({
+export const settingsUpdateSchema = z.strictObject({
   feedUrl: z
     .string()
     .trim()
@@ -44,18 +44,18 @@ export const settingsUpdateSchema = z.object({
 });
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 
-const empty = z.object({}).strict();
+const empty = z.strictObject({});
 
 export const API_METHODS = {
   overview: { request: empty, response: {} as Overview },
   listApplications: { request: listQuerySchema, response: {} as ListResult },
   facets: { request: applicationFiltersSchema, response: {} as Facets },
-  getApplication: { request: z.object({ id }), response: {} as ApplicationDetail },
-  startSync: { request: z.object({ source: syncSourceSchema }), response: {} as { runId: number } },
+  getApplication: { request: z.strictObject({ id }), response: {} as ApplicationDetail },
+  startSync: { request: z.strictObject({ source: syncSourceSchema }), response: {} as { runId: number } },
   syncStatus: { request: empty, response: {} as SyncState },
-  syncRuns: { request: z.object({ limit: z.number().int().min(1).max(200).optional() }), response: {} as SyncRun[] },
+  syncRuns: { request: z.strictObject({ limit: z.number().int().min(1).max(200).optional() }), response: {} as SyncRun[] },
   syncErrors: {
-    request: z.object({ runId: z.number().int().min(1), limit: z.number().int().min(1).max(1000).optional() }),
+    request: z.strictObject({ runId: z.number().int().min(1), limit: z.number().int().min(1).max(1000).optional() }),
     response: {} as RejectedEvent[],
   },
   getSettings: { request: empty, response: {} as Settings },
@@ -91,7 +91,11 @@ export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(API_METHODS, name);
 }
 
-/** Validates a request at the boundary; the message names the field. */
+/**
+ * Validates a request at the boundary; the message names the field. Every request object
+ * is strict: a misspelt or misplaced key (`{"filters": {...}}`) is refused, not ignored
+ * into an answer that looks right.
+ */
 export function parseRequest<M extends ApiMethod>(method: M, request: unknown): Envelope<ApiParsedRequest<M>> {
   const parsed = API_METHODS[method].request.safeParse(request ?? {});
   if (parsed.success) return { ok: true, value: parsed.data as ApiParsedRequest<M> };
