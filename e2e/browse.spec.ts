@@ -102,4 +102,26 @@ test.describe('browsing applications', () => {
     await expect(view.search).toHaveValue('');
     await expect(view.grid).toHaveAttribute('aria-rowcount', '300');
   });
+
+  test('keeps every column readable in a small window, scrolling sideways when they do not fit', async ({ app }) => {
+    const view = new ApplicationsPage(app.page);
+    await expect(view.rows.first()).toBeVisible();
+    await view.rows.first().click();
+    await expect(view.details.getByRole('heading').first()).toBeVisible();
+    const overflow = () => view.grid.evaluate((grid) => grid.scrollWidth - grid.clientWidth);
+    const width = async (name: string) => (await view.columnHeader(name).boundingBox())?.width ?? 0;
+
+    await app.page.setViewportSize({ width: 1280, height: 720 });
+    await expect.poll(overflow).toBeLessThanOrEqual(0);
+
+    await app.page.setViewportSize({ width: 900, height: 700 });
+    await expect.poll(overflow).toBeGreaterThan(0);
+    expect(await width('Candidate')).toBeGreaterThanOrEqual(150);
+    expect(await width('Job title')).toBeGreaterThanOrEqual(100);
+    await expect(view.columnHeader('Updated')).not.toBeInViewport();
+    await view.grid.evaluate((grid) => grid.scrollTo({ left: grid.scrollWidth }));
+    // The header scrolls with the rows: the last column's header and cells come into view together.
+    await expect(view.columnHeader('Updated')).toBeInViewport();
+    await expect(view.rows.first().getByRole('gridcell').last()).toBeInViewport();
+  });
 });

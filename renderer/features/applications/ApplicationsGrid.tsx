@@ -13,7 +13,7 @@ import { StatusBadge } from '../../ui/StatusBadge';
 import { effectiveSort } from '../filters/view';
 import { searchTerms } from '../search/highlight';
 import { Highlight } from '../search/Highlight';
-import { visibleColumns, type Column } from './columns';
+import { rowMinWidth, visibleColumns, type Column } from './columns';
 import { rowAt } from './list-slice';
 
 export const ROW_HEIGHT = 44;
@@ -39,6 +39,7 @@ export function ApplicationsGrid() {
   const select = useApp((s) => s.select);
 
   const columns = useMemo(() => visibleColumns(hidden), [hidden]);
+  const minWidth = rowMinWidth(columns);
   const terms = useMemo(() => searchTerms(query), [query]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = total ?? 0;
@@ -91,14 +92,14 @@ export function ApplicationsGrid() {
       aria-activedescendant={activeRow}
       tabIndex={0}
     >
-      <div role="rowgroup" className="grid-head">
+      <div role="rowgroup" className="grid-head" style={{ minWidth }}>
         <div role="row" className="grid-row grid-header-row">
           {columns.map((column) => (
             <HeaderCell key={column.id} column={column} order={current.sort === column.sort ? current.order : null} />
           ))}
         </div>
       </div>
-      <div role="rowgroup" className="grid-body" style={{ height: Math.max(0, virtualizer.getTotalSize() - HEADER_HEIGHT) }}>
+      <div role="rowgroup" className="grid-body" style={{ height: Math.max(0, virtualizer.getTotalSize() - HEADER_HEIGHT), minWidth }}>
         {total === null
           ? Array.from({ length: failed ? 0 : PLACEHOLDER_ROWS }, (_, index) => (
               <SkeletonRow key={`placeholder-${index}`} index={index} columns={columns} top={index * ROW_HEIGHT} />
@@ -134,7 +135,7 @@ function HeaderCell({ column, order }: { column: Column; order: 'asc' | 'desc' |
   const sortBy = useApp((s) => s.sortBy);
   const ariaSort = order === 'asc' ? 'ascending' : order === 'desc' ? 'descending' : 'none';
   return (
-    <div role="columnheader" aria-sort={ariaSort} className={`cell col-${column.id}${order !== null ? ' is-sorted' : ''}`}>
+    <div role="columnheader" aria-sort={ariaSort} className={`cell col-${column.id}${order !== null ? ' is-sorted' : ''}`} style={column.style}>
       <button type="button" className="sort-button" onClick={() => sortBy(column.sort)} title={`Sort by ${column.label.toLowerCase()}`}>
         <span>{column.label}</span>
         <SortIcon order={order} />
@@ -143,7 +144,7 @@ function HeaderCell({ column, order }: { column: Column; order: 'asc' | 'desc' |
   );
 }
 
-/** The virtualiser's position for a row (the only inline style: a transform). */
+/** The virtualiser's position for a row: a transform. */
 function placed(top: number): CSSProperties {
   return { transform: `translateY(${top}px)` };
 }
@@ -152,7 +153,7 @@ const SkeletonRow = memo(function SkeletonRow({ index, columns, top }: { index: 
   return (
     <div role="row" aria-rowindex={index + 1} className="grid-row is-loading" style={placed(top)}>
       {columns.map((column, i) => (
-        <div role="gridcell" key={column.id} className={`cell col-${column.id}`}>
+        <div role="gridcell" key={column.id} className={`cell col-${column.id}`} style={column.style}>
           {i === 0 && <span className="sr-only">Loading…</span>}
           <span className={`skeleton-bar skeleton-${column.id}`} aria-hidden="true" />
         </div>
@@ -186,7 +187,7 @@ const ApplicationRow = memo(function ApplicationRow({ index, row, selected, colu
       onDoubleClick={onOpen}
     >
       {columns.map((column) => (
-        <div role="gridcell" key={column.id} className={`cell col-${column.id}`}>
+        <div role="gridcell" key={column.id} className={`cell col-${column.id}`} style={column.style}>
           <CellContent column={column} row={row} terms={terms} deleted={deleted} />
         </div>
       ))}
