@@ -23,16 +23,16 @@ try {
     const grid = page.getByRole('grid', { name: 'Applications' });
     await grid.getByRole('row').nth(3).click();
     await page.getByRole('region', { name: 'Application details' }).getByRole('heading').first().waitFor();
-    await page.screenshot({ path: join(out, `list-detail-${scheme}.png`) });
+    await page.screenshot({ path: join(out, `list-detail-${scheme}.png`), animations: 'disabled' });
     await page.getByRole('searchbox', { name: 'Search applications' }).fill('mar');
     await page.getByRole('checkbox', { name: 'ACTIVE', exact: true }).check();
     await page.waitForURL(/status=ACTIVE/);
     await grid.getByRole('row').nth(1).click();
     await page.waitForTimeout(300);
-    await page.screenshot({ path: join(out, `search-facets-${scheme}.png`) });
+    await page.screenshot({ path: join(out, `search-facets-${scheme}.png`), animations: 'disabled' });
     await page.getByRole('button', { name: 'Sync settings' }).click();
     await page.getByRole('dialog', { name: 'Sync' }).waitFor();
-    await page.screenshot({ path: join(out, `sync-panel-${scheme}.png`) });
+    await page.screenshot({ path: join(out, `sync-panel-${scheme}.png`), animations: 'disabled' });
     await page.close();
   }
 } finally {
