@@ -162,6 +162,24 @@ describe('feed pull', () => {
     expect(feed.requests).toHaveLength(4);
   });
 
+  it('retries a connection that is refused, but not one that can never work', async () => {
+    const closed = await startTestFeed([]);
+    await closed.close();
+    await expect(pull({ url: closed.url, maxRetries: 2 })).rejects.toThrow(`feed ${closed.url} kept failing: fetch failed (ECONNREFUSED)`);
+    expect(sleeps).toEqual([500, 1000]);
+
+    sleeps = [];
+    // Port 1 is one fetch refuses to use, a certificate that does not verify will not start to.
+    await expect(pull({ url: 'http://127.0.0.1:1/feed' })).rejects.toThrow('feed http://127.0.0.1:1/feed cannot be reached: fetch failed (bad port)');
+    const badCertificate = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('certificate has expired'), { code: 'CERT_HAS_EXPIRED' }) });
+    const fetchFailing: typeof fetch = () => Promise.reject(badCertificate);
+    await expect(pullFeed({ db, url: 'https://relay.example/feed', fetch: fetchFailing, sleep })).rejects.toThrow(
+      'feed https://relay.example/feed cannot be reached: fetch failed (CERT_HAS_EXPIRED)',
+    );
+    expect(sleeps).toEqual([]);
+    expect(db.prepare('SELECT error FROM imports ORDER BY pk DESC LIMIT 1').get()).toEqual({ error: expect.stringMatching(/cannot be reached/) });
+  });
+
   it('stops at once when the feed refuses the token', async () => {
     const refused = pull({ token: 'wrong' });
     await expect(refused).rejects.toThrow(FeedError);

@@ -32,7 +32,7 @@ export interface FeedOptions {
   limit?: number;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
-  /** Retries of one page after a 429, a 5xx or a network failure. */
+  /** Retries of one page after a 429, a 5xx or a connection failure that may pass (refused, reset, timed out). */
   maxRetries?: number;
   onProgress?: (soFar: IngestResult) => void;
   /** Called with the import's id (its row in `imports`) as soon as it exists. */
@@ -137,6 +137,9 @@ async function tryFetchPage(url: string, options: FeedOptions): Promise<Attempt>
     response = await (options.fetch ?? fetch)(url, { headers });
     text = await response.text();
   } catch (error) {
+    // A refused or dropped connection may work in a moment; a port fetch will not use, a
+    // certificate that does not verify or a host that does not exist will not.
+    if (!isTransientNetworkError(error)) throw new FeedError(`feed ${options.url} cannot be reached: ${networkReason(error)}`);
     return { failure: networkReason(error), retryAfterMs: null };
   }
   if (response.status === 429 || response.status >= 500) {
@@ -164,6 +167,30 @@ function parsePage(text: string, feedUrl: string): FeedPage {
     throw new FeedError(`feed ${feedUrl} answered a malformed page (expected {"events":[...],"cursor":"...","hasMore":bool}): ${issues}`);
   }
   return page.data;
+}
+
+/** Connection failures a later try can get past (the network comes back, the server restarts). */
+const TRANSIENT_NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EAI_AGAIN',
+]);
+
+function causeCode(error: unknown): string | undefined {
+  const code = (error as { cause?: { code?: unknown } }).cause?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function isTransientNetworkError(error: unknown): boolean {
+  const code = causeCode(error);
+  // undici's own socket, timeout and closed-connection errors.
+  return code !== undefined && (TRANSIENT_NETWORK_CODES.has(code) || code.startsWith('UND_ERR_'));
 }
 
 function networkReason(error: unknown): string {
