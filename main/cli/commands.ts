@@ -1,6 +1,6 @@
 /** The commands of DESIGN §4, each a thin layer over the services. */
-import { listQuerySchema, MAX_PAGE_SIZE, type ApplicationListItem, type ListQuery } from '../../shared/api/applications.js';
 import { existsSync } from 'node:fs';
+import { listQuerySchema, MAX_PAGE_SIZE, type ApplicationListItem, type ListQuery } from '../../shared/api/applications.js';
 import { openDatabase, type Db } from '../db/open.js';
 import { BrowseQueries } from '../db/queries/browse.js';
 import { ShowQueries } from '../db/queries/show.js';
