@@ -35,7 +35,7 @@ import { benchRss } from './rss.js';
 import { benchUi } from './ui.js';
 import { log } from './stats.js';
 
-const USAGE = 'usage: npm run bench -- [--quick] [--count N] [--rss-mb N] [--skip-rss] [--skip-ui] [--json]';
+const USAGE = 'usage: npm run bench -- [--quick] [--count N] [--rss-mb N] [--skip-rss] [--skip-ui] [--json] [--help]';
 
 function usageError(message: string): never {
   process.stderr.write(`error: ${message}\n${USAGE}\n`);
@@ -52,6 +52,7 @@ function options() {
         'skip-ui': { type: 'boolean', default: false },
         'rss-mb': { type: 'string' },
         json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
       },
     }).values;
   } catch (error) {
@@ -67,6 +68,17 @@ function positive(text: string | undefined, fallback: number, name: string): num
 }
 
 const values = options();
+if (values.help) {
+  process.stdout.write(
+    `${USAGE}\n\n` +
+      '  --quick      5000 applications, fewer runs: a smoke test (targets are stated at 100k)\n' +
+      '  --count N    applications to ingest and query (default 100000)\n' +
+      '  --rss-mb N   size of the NDJSON file whose import peak RSS is measured (default 1024)\n' +
+      '  --skip-rss   skip that import; --skip-ui skip the Chromium measurements\n' +
+      '  --json       one JSON document on stdout (the table goes to stderr)\n',
+  );
+  process.exit(0);
+}
 const quick = values.quick;
 const count = positive(values.count, quick ? 5000 : 100_000, 'count');
 const rssMb = positive(values['rss-mb'], quick ? 64 : 1024, 'rss-mb');
