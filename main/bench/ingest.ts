@@ -44,13 +44,13 @@ function removeDb(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
 }
 
+/** The event count the ingest target is stated at. */
+const TARGET_EVENTS = 100_000;
+
 /**
  * Runs ours `runs` times and the ideal `runs` times, each on a fresh DB. The first of
  * ours is kept at `keepDb` (the query bench uses it) and is where the ideal's rows come from.
  */
-/** The event count the ingest target is stated at. */
-const TARGET_EVENTS = 100_000;
-
 export async function benchIngest(dir: string, count: number, runs: number, keepDb: string): Promise<Figure[]> {
   const ndjson = join(dir, 'ingest.ndjson');
   log(`ingest: writing ${count} demo applications to NDJSON`);
