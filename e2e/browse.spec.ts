@@ -111,10 +111,10 @@ test.describe('browsing applications', () => {
     const overflow = () => view.grid.evaluate((grid) => grid.scrollWidth - grid.clientWidth);
     const width = async (name: string) => (await view.columnHeader(name).boundingBox())?.width ?? 0;
 
-    await app.page.setViewportSize({ width: 1280, height: 720 });
+    await app.resize(1280, 720);
     await expect.poll(overflow).toBeLessThanOrEqual(0);
 
-    await app.page.setViewportSize({ width: 900, height: 700 });
+    await app.resize(900, 700);
     await expect.poll(overflow).toBeGreaterThan(0);
     expect(await width('Candidate')).toBeGreaterThanOrEqual(150);
     expect(await width('Job title')).toBeGreaterThanOrEqual(100);

@@ -23,6 +23,8 @@ export interface AppUnderTest {
   url: string | null;
   db: string;
   dir: string;
+  /** Gives the page this much room: the browser's viewport, or the Electron window's content. */
+  resize(width: number, height: number): Promise<void>;
 }
 
 function runCli(args: string[]): void {
@@ -55,14 +57,17 @@ export const test = base.extend<{ seed: Seed; app: AppUnderTest }>({
         env: { ...process.env, CANDIDATE_VIEWER_DB: db, CANDIDATE_VIEWER_USER_DATA: join(dir, 'user-data') },
       });
       const page = await electronApp.firstWindow();
-      await use({ page, url: null, db, dir });
+      const resize = async (width: number, height: number) => {
+        await electronApp.evaluate(({ BrowserWindow }, size) => BrowserWindow.getAllWindows()[0]?.setContentSize(size.width, size.height), { width, height });
+      };
+      await use({ page, url: null, db, dir, resize });
       await electronApp.close();
     } else {
       const { url, child } = await startWebFace(db);
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(url);
-      await use({ page, url, db, dir });
+      await use({ page, url, db, dir, resize: (width, height) => page.setViewportSize({ width, height }) });
       await context.close();
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
