@@ -44,6 +44,15 @@ export default tseslint.config(
           restrict(['**/main/**', '../main', '../../main'], 'renderer/ imports only shared/.'),
         ],
       }],
+      // zod and the modules that build schemas with it stay out of the page's bundle (most of
+      // its size); their types are welcome. Values come from shared/api/methods.ts and fields.ts.
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{
+          group: ['zod', '**/shared/api/contract', '**/shared/api/applications', '**/shared/ats/events'],
+          allowTypeImports: true,
+          message: 'the page imports only types from the contract and its schema modules (zod stays out of the bundle).',
+        }],
+      }],
     },
   },
   {

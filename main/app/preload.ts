@@ -4,10 +4,12 @@
  * invoke-any-channel function, never the IPC event object.
  *
  * Runs sandboxed, where `require` knows little more than 'electron': the build bundles
- * this file into one CommonJS script with the contract's method names inlined.
+ * this file into one CommonJS script, with the method names of shared/api/methods.ts
+ * (no zod) and no package but electron.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { API_METHOD_NAMES, type ApiClient, type ApiEvent, type ApiMethod } from '../../shared/api/contract.js';
+import type { ApiClient, ApiEvent } from '../../shared/api/contract.js';
+import { API_METHOD_NAMES, type ApiMethod } from '../../shared/api/methods.js';
 import { API_EVENT_CHANNEL, apiChannel, isMenuCommand, MENU_CHANNEL, type MenuCommand } from './channels.js';
 
 /** What the renderer finds at `window.api` in the desktop app. */

@@ -5,19 +5,9 @@
  * JSON envelope, and events arrive over `GET /api/events?token=<token>` (Server-Sent Events).
  * Both clients are derived from API_METHOD_NAMES, so a new contract method needs no change here.
  */
-import { z } from 'zod';
-import {
-  API_METHOD_NAMES,
-  type ApiClient,
-  type ApiError,
-  type ApiEvent,
-  type ApiMethod,
-  type Envelope,
-} from '../../shared/api/contract';
+import type { ApiClient, ApiError, ApiEvent, Envelope } from '../../shared/api/contract';
+import { API_METHOD_NAMES, type ApiMethod } from '../../shared/api/methods';
 import type { PreloadApi } from './preload-api';
-
-// The contract module builds zod schemas; under our CSP (no eval) zod must never try its JIT.
-z.config({ jitless: true });
 
 export type ApiEventListener = (event: ApiEvent) => void;
 

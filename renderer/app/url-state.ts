@@ -3,7 +3,8 @@
  * an empty facet value is the "not set" choice), so Back/Forward and reloads restore it.
  * Anything unreadable in an address is ignored, not fatal.
  */
-import { SORT_FIELDS, type FacetChoice, type SortField } from '../../shared/api/applications';
+import type { FacetChoice } from '../../shared/api/applications';
+import { SORT_FIELDS, type SortField } from '../../shared/api/fields';
 import { EMPTY_FILTERS, FACET_ORDER, type SortOrder, type ViewFilters, type ViewState } from '../features/filters/view';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,36 +1,8 @@
 /** Browsing applications: the filters, sorts and row shape shared by every face. */
 import { z } from 'zod';
+import { SORT_FIELDS, type ListField } from './fields.js';
 
-export const SORT_FIELDS = [
-  'updatedAt',
-  'appliedAt',
-  'candidateName',
-  'jobTitle',
-  'stage',
-  'status',
-  'origin',
-  'owner',
-  'id',
-  'relevance',
-] as const;
-export type SortField = (typeof SORT_FIELDS)[number];
-
-/** The fields of a list row, in their default column order. */
-export const LIST_FIELDS = [
-  'id',
-  'candidateId',
-  'candidateName',
-  'email',
-  'jobId',
-  'jobTitle',
-  'stage',
-  'status',
-  'origin',
-  'owner',
-  'appliedAt',
-  'updatedAt',
-] as const;
-export type ListField = (typeof LIST_FIELDS)[number];
+export { LIST_FIELDS, SORT_FIELDS, type ListField, type SortField } from './fields.js';
 
 export type ApplicationListItem = { [K in ListField]: K extends 'id' ? string : string | null } & {
   /** Present only on applications deleted upstream (shown with --include-deleted). */

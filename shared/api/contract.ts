@@ -2,7 +2,7 @@
  * The one API contract between the renderer and main (DESIGN §3): method name ->
  * request schema -> response type. The Electron preload, the IPC registration, the web
  * face and the renderer's client are all derived from this table, so adding a method is
- * one entry here plus one handler in main/api.
+ * one entry here, its name in methods.ts (the compiler insists), and one handler in main/api.
  */
 import { z } from 'zod';
 import {
@@ -12,6 +12,7 @@ import {
   type ListResult,
 } from './applications.js';
 import type { ApplicationDetail } from './detail.js';
+import { API_METHOD_NAMES, type ApiMethod } from './methods.js';
 import type { Overview, Settings, SyncRun, SyncState, RejectedEvent } from './sync.js';
 
 const id = z.string().trim().min(1, 'must not be empty').max(500);
@@ -62,10 +63,9 @@ export const API_METHODS = {
   saveSettings: { request: settingsUpdateSchema, response: {} as Settings },
   startReceiver: { request: empty, response: {} as SyncState },
   stopReceiver: { request: empty, response: {} as SyncState },
-} as const;
+} as const satisfies Record<ApiMethod, { request: z.ZodType; response: unknown }>;
 
-export type ApiMethod = keyof typeof API_METHODS;
-export const API_METHOD_NAMES = Object.keys(API_METHODS) as ApiMethod[];
+export { API_METHOD_NAMES, type ApiMethod };
 export type ApiRequest<M extends ApiMethod> = z.input<(typeof API_METHODS)[M]['request']>;
 export type ApiParsedRequest<M extends ApiMethod> = z.output<(typeof API_METHODS)[M]['request']>;
 export type ApiResponse<M extends ApiMethod> = (typeof API_METHODS)[M]['response'];

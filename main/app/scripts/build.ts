@@ -3,36 +3,22 @@
  *   dist/app/main.js     the main process, one ESM file; electron and better-sqlite3 stay
  *                        external (the native module must load from node_modules).
  *   dist/app/preload.cjs the sandboxed preload, one plain script (an IIFE) that requires
- *                        nothing but 'electron', with the contract's method names inlined.
+ *                        nothing but 'electron' and bundles no package (the method names
+ *                        come from shared/api/methods.ts, so zod stays out).
  * Fails when either bundle reaches for anything else.
  */
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { API_METHOD_NAMES } from '../../../shared/api/contract.js';
+import { API_METHOD_NAMES } from '../../../shared/api/methods.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const DEFAULT_OUT_DIR = join(ROOT, 'dist', 'app');
 /** Lower bounds for the syntax: Electron 45 ships a newer Node and Chromium than these. */
 const NODE_TARGET = 'node22';
 const CHROME_TARGET = 'chrome140';
-
-/**
- * The preload needs only the method names; the contract module also builds zod schemas,
- * which would drag zod into the page's process. Serve it the names as a literal instead.
- */
-const contractNamesOnly: Plugin = {
-  name: 'contract-names-only',
-  setup(builder) {
-    builder.onResolve({ filter: /[\\/]shared[\\/]api[\\/]contract(\.js)?$/ }, () => ({ path: 'contract', namespace: 'contract-names' }));
-    builder.onLoad({ filter: /.*/, namespace: 'contract-names' }, () => ({
-      contents: `export const API_METHOD_NAMES = ${JSON.stringify(API_METHOD_NAMES)};`,
-      loader: 'js',
-    }));
-  },
-};
 
 function externalImports(metafile: Metafile): string[] {
   const imports = Object.values(metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path));
@@ -82,7 +68,6 @@ async function buildPreload(outDir: string): Promise<string[]> {
     format: 'iife',
     target: CHROME_TARGET,
     external: ['electron'],
-    plugins: [contractNamesOnly],
     sourcemap: 'inline',
     sourcesContent: false,
     metafile: true,
