@@ -9,7 +9,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { isApiMethod, type ApiError, type ApiEvent } from '../../shared/api/contract.js';
 import type { ApiService } from '../api/service.js';
-import { HttpError, parseJson, readBody, sameSecret, sendJson } from '../sync/sources/http-util.js';
+import { readBody } from '../http/body.js';
+import { parseJson } from '../http/json.js';
+import { HttpError, sendJson } from '../http/respond.js';
+import { sameSecret } from '../http/secret.js';
 import { serveStatic } from './static-files.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security.js';
 

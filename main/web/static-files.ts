@@ -7,7 +7,7 @@ import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { HttpError } from '../sync/sources/http-util.js';
+import { HttpError } from '../http/respond.js';
 
 export const NOT_BUILT_MESSAGE =
   'The Candidate Viewer web page is not built yet: run `npx vite build` in the repository (the `npm run web` script builds it first), then reload.';

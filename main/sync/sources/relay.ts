@@ -6,7 +6,10 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from '../../db/open.js';
-import { DEFAULT_MAX_BODY_BYTES, HttpError, readSignedJson, sameSecret, sendJson, sendJsonText, startServer } from './http-util.js';
+import { HttpError, sendJson, sendJsonText } from '../../http/respond.js';
+import { sameSecret } from '../../http/secret.js';
+import { startServer } from '../../http/server.js';
+import { DEFAULT_MAX_BODY_BYTES, readSignedJson } from './signed-body.js';
 import { WEBHOOK_PATH } from './webhook.js';
 
 export const FEED_PATH = '/feed';

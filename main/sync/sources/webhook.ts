@@ -7,7 +7,9 @@ import type { Db } from '../../db/open.js';
 import { SyncPipeline } from '../apply.js';
 import { ImportRecorder } from '../run.js';
 import { addResult, emptyResult, type IngestResult } from '../types.js';
-import { DEFAULT_MAX_BODY_BYTES, HttpError, readSignedJson, sendJson, startServer } from './http-util.js';
+import { HttpError, sendJson } from '../../http/respond.js';
+import { startServer } from '../../http/server.js';
+import { DEFAULT_MAX_BODY_BYTES, readSignedJson } from './signed-body.js';
 
 export const WEBHOOK_PATH = '/webhook';
 export const WEBHOOK_SOURCE = 'webhook';
