@@ -15,9 +15,11 @@ import {
 import type { Db } from '../db/open.js';
 import { ApiFailure } from './errors.js';
 import { applicationHandlers } from './handlers/applications.js';
+import { attachmentHandlers } from './handlers/attachments.js';
 import { settingsHandlers } from './handlers/settings.js';
 import { syncHandlers } from './handlers/sync.js';
 import type { Handlers } from './handlers/types.js';
+import type { HostServices } from './host.js';
 import type { SecretStore } from './secrets.js';
 import { SettingsRepository } from './settings.js';
 import { SyncService } from './sync-service.js';
@@ -31,9 +33,11 @@ export interface ApiService {
 export interface ApiServiceOptions {
   db: Db;
   secrets: SecretStore;
+  /** The desktop shell's dialogs; absent in the web face. */
+  host?: HostServices;
 }
 
-export function createApiService({ db, secrets }: ApiServiceOptions): ApiService {
+export function createApiService({ db, secrets, host }: ApiServiceOptions): ApiService {
   const listeners = new Set<(event: ApiEvent) => void>();
   const emit = (event: ApiEvent) => {
     for (const listener of listeners) {
@@ -54,6 +58,7 @@ export function createApiService({ db, secrets }: ApiServiceOptions): ApiService
     ...applicationHandlers(db),
     ...syncHandlers(db, sync),
     ...settingsHandlers(settings, secrets),
+    ...attachmentHandlers(db, host ?? null),
   };
 
   return {

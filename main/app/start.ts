@@ -14,6 +14,7 @@ import { registerApiIpc } from './ipc.js';
 import { appLocations, databaseFile, userDataOverride, type AppLocations } from './locations.js';
 import { installApplicationMenu } from './menu.js';
 import { SafeStorageSecretStore } from './secrets.js';
+import { desktopHost } from './dialogs.js';
 import { createMainWindow } from './window.js';
 
 export interface StartOptions {
@@ -113,7 +114,7 @@ function startServices(locations: AppLocations, env: NodeJS.ProcessEnv, window: 
         : message,
     );
   }
-  const api = createApiService({ db, secrets: new SafeStorageSecretStore(db) });
+  const api = createApiService({ db, secrets: new SafeStorageSecretStore(db), host: desktopHost(window) });
   const unregisterIpc = registerApiIpc({ api, window, indexUrl: locations.indexUrl });
   return { db, api, unregisterIpc };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeContent, sniffMediaType } from './decode.js';
+import { decodeContent } from './decode.js';
 
 const b64 = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64');
 
@@ -33,30 +33,5 @@ describe('decoding attachment content', () => {
 
   it('refuses encodings it does not know', () => {
     expect(decodeContent({ content: 'abcd', encoding: 'GZIP' })).toEqual({ ok: false, error: 'unsupported encoding "GZIP" (expected BASE64)' });
-  });
-});
-
-describe('sniffing media types from bytes', () => {
-  it('knows the formats an ATS sends', () => {
-    expect(sniffMediaType(Buffer.from('%PDF-1.4\n'))).toBe('application/pdf');
-    expect(sniffMediaType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe('image/png');
-    expect(sniffMediaType(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
-    expect(sniffMediaType(Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from('....word/document.xml')]))).toBe(
-      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    );
-    expect(sniffMediaType(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toBe('application/msword');
-    expect(sniffMediaType(Buffer.from('{\\rtf1 resume'))).toBe('application/rtf');
-  });
-
-  it('tells text and HTML from binary, whatever the name claims', () => {
-    expect(sniffMediaType(Buffer.from('Liebe Grüße, Zoë'))).toBe('text/plain');
-    expect(sniffMediaType(Buffer.from('  <!DOCTYPE html><p>cv</p>'))).toBe('text/html');
-    expect(sniffMediaType(Buffer.from([0x00, 0x01, 0x02, 0xff]))).toBe('application/octet-stream');
-    expect(sniffMediaType(Buffer.from([0xc3, 0x28, 0x41]))).toBe('application/octet-stream');
-  });
-
-  it('reads long UTF-8 text cut mid-character at the sample edge as text', () => {
-    const text = Buffer.from(`${'a'.repeat(4095)}é and more`);
-    expect(sniffMediaType(text)).toBe('text/plain');
   });
 });

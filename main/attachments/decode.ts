@@ -1,6 +1,7 @@
 /** Attachment content as upstream sends it (base64 text) -> bytes, once, at ingest. */
 import { createHash } from 'node:crypto';
 import type { AttachmentContent } from '../../shared/ats/applications.js';
+import { sniffMediaType } from './sniff.js';
 
 export type DecodedContent =
   | { ok: true; bytes: Buffer; sha256: string; mediaType: string; /** re-encoding gives back the exact text received */ canonical: boolean }
@@ -37,66 +38,4 @@ export function decodeContent(content: AttachmentContent): DecodedContent {
     mediaType: sniffMediaType(bytes),
     canonical: !urlSafe && bytes.toString('base64') === content.content,
   };
-}
-
-const SIGNATURES: ReadonlyArray<readonly [string, number[]]> = [
-  ['application/pdf', [0x25, 0x50, 0x44, 0x46, 0x2d]],
-  ['image/png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
-  ['image/jpeg', [0xff, 0xd8, 0xff]],
-  ['image/gif', [0x47, 0x49, 0x46, 0x38]],
-  ['application/rtf', [0x7b, 0x5c, 0x72, 0x74, 0x66]],
-  ['application/x-ole-storage', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]],
-  ['application/zip', [0x50, 0x4b, 0x03, 0x04]],
-];
-
-/** The media type from the bytes themselves (never from the name a server chose). */
-export function sniffMediaType(bytes: Uint8Array): string {
-  for (const [type, signature] of SIGNATURES) {
-    if (bytes.length >= signature.length && signature.every((byte, i) => bytes[i] === byte)) {
-      if (type === 'application/zip') return zipKind(bytes);
-      if (type === 'application/x-ole-storage') return 'application/msword';
-      return type;
-    }
-  }
-  if (bytes.length >= 12 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return 'image/webp';
-  return looksLikeText(bytes) ? textKind(bytes) : 'application/octet-stream';
-}
-
-function ascii(bytes: Uint8Array, start: number, end: number): string {
-  return String.fromCharCode(...bytes.subarray(start, end));
-}
-
-function zipKind(bytes: Uint8Array): string {
-  // OOXML documents name their main part in the first entries of the archive.
-  const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 4096))).toString('latin1');
-  if (head.includes('word/')) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-  return 'application/zip';
-}
-
-function looksLikeText(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, 4096);
-  for (const byte of sample) if (byte === 0) return false;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample.length < bytes.length ? trimPartial(sample) : sample);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Drops a UTF-8 sequence cut by the sample's end. */
-function trimPartial(sample: Uint8Array): Uint8Array {
-  const end = sample.length;
-  for (let back = 1; back <= 3 && end - back >= 0; back++) {
-    const byte = sample[end - back]!;
-    if ((byte & 0xc0) === 0xc0) return sample.subarray(0, end - back);
-    if ((byte & 0x80) === 0) break;
-  }
-  return sample;
-}
-
-function textKind(bytes: Uint8Array): string {
-  const head = Buffer.from(bytes.subarray(0, 512)).toString('utf8').trimStart().toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'text/html';
-  return 'text/plain';
 }

@@ -1,4 +1,5 @@
 /** The commands of DESIGN §4, one file per feature, each a thin layer over the services. */
+import { ATTACHMENT_COMMANDS } from './attachment-commands.js';
 import { BROWSE_COMMANDS } from './browse-commands.js';
 import type { Command } from './context.js';
 import { SYNC_COMMANDS } from './sync-commands.js';
@@ -8,6 +9,7 @@ export type { Command };
 export const COMMANDS: Readonly<Record<string, Command>> = {
   ...SYNC_COMMANDS,
   ...BROWSE_COMMANDS,
+  ...ATTACHMENT_COMMANDS,
 };
 
 export function usage(short = false): string {

@@ -7,7 +7,10 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { AttachmentFile } from '../../shared/api/attachments.js';
 import { isApiMethod, type ApiError, type ApiEvent } from '../../shared/api/contract.js';
+import { isBinaryMethod } from '../../shared/api/methods.js';
+import { ATTACHMENT_META_HEADER, attachmentHeaders } from './attachment-response.js';
 import type { ApiService } from '../api/service.js';
 import { readBody } from '../http/body.js';
 import { parseJson } from '../http/json.js';
@@ -154,6 +157,7 @@ class WebFace {
     // An empty body is an empty request, as for `overview`.
     const request = body.length === 0 ? undefined : parseJson(body.toString('utf8'));
     const envelope = await this.api.dispatch(method, request);
+    if (envelope.ok && isBinaryMethod(method)) return sendAttachment(res, envelope.value as AttachmentFile);
     sendJson(res, 200, envelope, { 'Cache-Control': 'no-store' });
   }
 
@@ -207,6 +211,16 @@ class WebFace {
       await Promise.all([...this.inFlight].map((res) => new Promise((resolve) => res.once('close', resolve))));
     }
   }
+}
+
+/**
+ * A candidate's file, raw: typed from its sniffed type, never sniffed again by the browser,
+ * never shown as a page of our origin (sandboxed, as a download), its facts in a header.
+ */
+function sendAttachment(res: ServerResponse, file: AttachmentFile): void {
+  const { bytes, ...meta } = file;
+  res.writeHead(200, { ...attachmentHeaders(meta), [ATTACHMENT_META_HEADER]: encodeURIComponent(JSON.stringify(meta)) });
+  res.end(bytes);
 }
 
 function unauthorized(): HttpError {

@@ -29,6 +29,22 @@ describe('the web client', () => {
     expect(JSON.parse(calls[0]!.init.body as string)).toEqual({ q: 'anna', limit: 100, offset: 200 });
   });
 
+  it('turns a raw file answer back into the contract shape, bytes as bytes', async () => {
+    const meta = { fileName: 'cv é.pdf', mediaType: 'application/pdf', kind: 'pdf', size: 3, sha256: 'ab' };
+    const { fetch } = fakeFetch(
+      () => new Response(new Uint8Array([37, 80, 68]), { headers: { 'Content-Type': 'application/pdf', 'X-Attachment-Meta': encodeURIComponent(JSON.stringify(meta)) } }),
+    );
+    const answer = await createHttpClient({ token: 't', fetch }).getAttachmentContent({ id: 'a', n: 1 });
+    expect(answer).toEqual({ ok: true, value: { ...meta, bytes: new Uint8Array([37, 80, 68]) } });
+    const broken = fakeFetch(() => new Response(new Uint8Array([1]), { headers: { 'Content-Type': 'application/pdf' } }));
+    expect(await createHttpClient({ token: 't', fetch: broken.fetch }).getAttachmentContent({ id: 'a', n: 1 })).toMatchObject({
+      ok: false,
+      error: { message: 'The server sent a file without its description.' },
+    });
+    const refused = fakeFetch(() => json({ ok: false, error: { code: 'not-found', message: 'no attachment 2' } }, 404));
+    expect(await createHttpClient({ token: 't', fetch: refused.fetch }).getAttachmentContent({ id: 'a', n: 2 })).toMatchObject({ ok: false });
+  });
+
   it('has one function per contract method', () => {
     const client = createHttpClient({ token: null, fetch: fakeFetch(() => json({ ok: true, value: null })).fetch });
     expect(Object.keys(client).sort()).toEqual([...API_METHOD_NAMES].sort());

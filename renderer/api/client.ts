@@ -6,7 +6,8 @@
  * Both clients are derived from API_METHOD_NAMES, so a new contract method needs no change here.
  */
 import type { ApiClient, ApiError, ApiEvent, Envelope } from '../../shared/api/contract';
-import { API_METHOD_NAMES, type ApiMethod } from '../../shared/api/methods';
+import { ATTACHMENT_META_HEADER, type AttachmentFile } from '../../shared/api/attachments';
+import { API_METHOD_NAMES, isBinaryMethod, type ApiMethod } from '../../shared/api/methods';
 import type { PreloadApi } from './preload-api';
 
 export type ApiEventListener = (event: ApiEvent) => void;
@@ -131,6 +132,9 @@ export function createHttpClient(options: HttpClientOptions): ApiClient {
           : 'The server refused this page’s access token (it changes each time the server starts). Open the address it printed again.',
       );
     }
+    if (response.ok && isBinaryMethod(method) && !(response.headers.get('Content-Type') ?? '').startsWith('application/json')) {
+      return binaryAnswer(response);
+    }
     let body: unknown;
     try {
       body = await response.json();
@@ -145,6 +149,22 @@ export function createHttpClient(options: HttpClientOptions): ApiClient {
     if (isEnvelope(body)) return normaliseError(body);
     return failure('failed', `The server answered HTTP ${response.status} with a reply the window cannot read.`);
   });
+}
+
+/** The web face sends a file's bytes raw, its facts in a header: back into the contract's shape. */
+async function binaryAnswer(response: Response): Promise<Envelope<unknown>> {
+  let meta: Omit<AttachmentFile, 'bytes'>;
+  try {
+    meta = JSON.parse(decodeURIComponent(response.headers.get(ATTACHMENT_META_HEADER) ?? '')) as Omit<AttachmentFile, 'bytes'>;
+  } catch {
+    return failure('failed', 'The server sent a file without its description.');
+  }
+  try {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return { ok: true, value: { ...meta, bytes } };
+  } catch (error) {
+    return failure('unavailable', `The file stopped arriving (${errorText(error)}).`);
+  }
 }
 
 export interface EventStreamOptions {

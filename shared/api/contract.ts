@@ -11,6 +11,7 @@ import {
   type Facets,
   type ListResult,
 } from './applications.js';
+import type { AttachmentFile, SavedFile } from './attachments.js';
 import type { ApplicationDetail } from './detail.js';
 import { API_METHOD_NAMES, type ApiMethod } from './methods.js';
 import type { Overview, Settings, SyncRun, SyncState, RejectedEvent } from './sync.js';
@@ -46,6 +47,8 @@ export const settingsUpdateSchema = z.strictObject({
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 
 const empty = z.strictObject({});
+/** An attachment by its application and its place in the list, from 1 (as `show` lists them). */
+const attachmentRef = { id, n: z.number().int().min(1).max(10_000) };
 
 export const API_METHODS = {
   overview: { request: empty, response: {} as Overview },
@@ -63,6 +66,11 @@ export const API_METHODS = {
   saveSettings: { request: settingsUpdateSchema, response: {} as Settings },
   startReceiver: { request: empty, response: {} as SyncState },
   stopReceiver: { request: empty, response: {} as SyncState },
+  getAttachmentContent: {
+    request: z.strictObject({ ...attachmentRef, purpose: z.enum(['preview', 'save']).optional() }),
+    response: {} as AttachmentFile,
+  },
+  saveAttachment: { request: z.strictObject(attachmentRef), response: {} as SavedFile },
 } as const satisfies Record<ApiMethod, { request: z.ZodType; response: unknown }>;
 
 export { API_METHOD_NAMES, type ApiMethod };

@@ -1,4 +1,6 @@
 /** One application as the detail pane shows it: normalised, with a timeline. */
+import type { PreviewKind } from './attachments.js';
+
 export interface Person {
   id: string | null;
   email: string | null;
@@ -31,7 +33,14 @@ export interface DetailAttachment {
   link: string | null;
   createdAt: string | null;
   size: number | null;
+  /** Sniffed from the bytes. */
   mediaType: string | null;
+  /** What the name's extension claims, for a badge when it disagrees with `mediaType`. */
+  declaredMediaType: string | null;
+  /** How the preview shows it; null when there are no bytes (a link, or content that could not be decoded). */
+  kind: PreviewKind | null;
+  /** Sanitised for saving on any OS. */
+  fileName: string;
   /** Why the content could not be decoded, if it could not. */
   error: string | null;
 }

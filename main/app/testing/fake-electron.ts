@@ -219,6 +219,10 @@ class FakeContextBridge {
 
 class FakeShell {
   readonly opened: string[] = [];
+  readonly shownInFolder: string[] = [];
+  showItemInFolder(path: string): void {
+    this.shownInFolder.push(path);
+  }
   openExternal(url: string): Promise<void> {
     this.opened.push(url);
     return Promise.resolve();
@@ -302,6 +306,15 @@ class FakeMenuModule {
 
 class FakeDialog {
   readonly errors: { title: string; content: string }[] = [];
+  /** What the save dialog answers next: a path, or null for Cancel. */
+  nextSavePath: string | null = null;
+  readonly saveDialogs: { parent: unknown; options: { defaultPath?: string; filters?: unknown[] } }[] = [];
+  showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath: string }> {
+    const [parent, options] = args.length === 1 ? [null, args[0]] : args;
+    this.saveDialogs.push({ parent, options: options as { defaultPath?: string } });
+    const path = this.nextSavePath;
+    return Promise.resolve(path === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: path });
+  }
   showErrorBox(title: string, content: string): void {
     this.errors.push({ title, content });
   }

@@ -1,6 +1,11 @@
 /** One application as the detail pane shows it, from the normalised tables. */
 import type { ApplicationDetail, DetailInterview, DetailOffer, Person, TimelineEntry } from '../../../shared/api/detail.js';
+import { attachmentFileName } from '../../attachments/file-name.js';
+import { mediaTypeFromName, previewKind } from '../../attachments/sniff.js';
 import type { Db } from '../open.js';
+
+/** An attachment row as stored; the detail adds what is derived from it. */
+type StoredAttachment = Omit<ApplicationDetail['attachments'][number], 'declaredMediaType' | 'kind' | 'fileName'>;
 
 interface AppRow {
   pk: number;
@@ -81,7 +86,7 @@ export class DetailQueries {
     this.rejection = db.prepare<[number], { id: string | null; text: string | null; rejectedAt: string | null }>(
       'SELECT id, text, rejected_at AS rejectedAt FROM rejections WHERE app_pk = ?',
     );
-    this.attachments = db.prepare<[number], ApplicationDetail['attachments'][number]>(
+    this.attachments = db.prepare<[number], StoredAttachment>(
       `SELECT pos + 1 AS n, type, name, link, created_at AS createdAt, size, media_type AS mediaType, error
        FROM attachments WHERE app_pk = ? ORDER BY pos`,
     );
@@ -133,7 +138,12 @@ export class DetailQueries {
       interviews,
       offers,
       rejection,
-      attachments: this.attachments.all(row.pk),
+      attachments: this.attachments.all(row.pk).map((attachment) => ({
+        ...attachment,
+        declaredMediaType: mediaTypeFromName(attachment.name),
+        kind: attachment.mediaType === null ? null : previewKind(attachment.mediaType),
+        fileName: attachmentFileName({ ...attachment, candidateName: row.candidate_name, applicationId: id }),
+      })),
       timeline,
     };
   }
