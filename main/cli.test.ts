@@ -2,7 +2,7 @@ import { createWriteStream, existsSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './db/open.js';
-import { demoEvents } from './sync/sources/demo.js';
+import { demoEvents } from './sync/sources/demo/index.js';
 import { signBody } from './sync/sources/signature.js';
 import { cli, cliProcess, exited, firstLine } from './testing/cli.js';
 import { applicationEvent } from './testing/events.js';

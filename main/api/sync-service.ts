@@ -6,7 +6,7 @@ import type { SyncSource } from '../../shared/api/contract.js';
 import type { SyncState } from '../../shared/api/sync.js';
 import type { Db } from '../db/open.js';
 import { HistoryQueries } from '../db/queries/history.js';
-import { DEMO_DEFAULT_COUNT, demoSourceItems } from '../sync/sources/demo.js';
+import { DEMO_DEFAULT_COUNT, demoSourceItems } from '../sync/sources/demo/index.js';
 import { pullFeed } from '../sync/sources/feed.js';
 import { startUpstreamSync } from '../sync/sources/upstream.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../sync/sources/webhook.js';

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../db/open.js';
 import { DEFAULT_BATCH_SIZE, runImport } from '../sync/run.js';
-import { demoEvents } from '../sync/sources/demo.js';
+import { demoEvents } from '../sync/sources/demo/index.js';
 import { readEventsFromPath } from '../sync/sources/files.js';
 import type { IngestResult } from '../sync/types.js';
 import { dumpRows, loadIdeal, tableCounts, type EventIndex } from './ideal-ingest.js';

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoEvents } from '../sync/sources/demo.js';
+import { demoEvents } from '../sync/sources/demo/index.js';
 import { NdjsonWriter } from './ndjson.js';
 import type { Figure } from './report.js';
 import { log } from './stats.js';

@@ -1,5 +1,5 @@
 /** Importing events: files, folders, stdin, the demo generator, a feed; receiving webhooks; asking the upstream to sync. */
-import { DEMO_DEFAULT_COUNT, demoSourceItems } from '../sync/sources/demo.js';
+import { DEMO_DEFAULT_COUNT, demoSourceItems } from '../sync/sources/demo/index.js';
 import { pullFeed } from '../sync/sources/feed.js';
 import { readEventsFromPath, readEventsFromStream, SourceReadError } from '../sync/sources/files.js';
 import { startRelay } from '../sync/sources/relay.js';
