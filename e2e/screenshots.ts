@@ -34,6 +34,26 @@ try {
     await page.getByRole('dialog', { name: 'Sync' }).waitFor();
     await page.screenshot({ path: join(out, `sync-panel-${scheme}.png`), animations: 'disabled' });
     await page.close();
+
+    const reports = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
+    await reports.goto(url);
+    await reports.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Reports' }).click();
+    await reports.getByRole('table', { name: 'Pipeline report' }).waitFor();
+    await reports.getByRole('table', { name: 'Time to hire report' }).waitFor();
+    await reports.screenshot({ path: join(out, `reports-${scheme}.png`), animations: 'disabled' });
+    await reports.close();
+
+    // A résumé found by a word only its text holds, opened at the hit.
+    const preview = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
+    await preview.goto(url);
+    await preview.getByRole('searchbox', { name: 'Search applications' }).fill('kubernetes');
+    const hit = preview.getByRole('grid', { name: 'Applications' }).getByRole('button', { name: /kubernetes/i }).first();
+    await hit.click();
+    const dialog = preview.getByRole('dialog');
+    await dialog.locator('.pdf-page[data-painted="true"]').first().waitFor();
+    await dialog.locator('.pdf-hit.is-active-hit').waitFor();
+    await preview.screenshot({ path: join(out, `pdf-preview-${scheme}.png`), animations: 'disabled' });
+    await preview.close();
   }
 } finally {
   await browser.close();

@@ -223,7 +223,7 @@ describe('kill -9 in the middle of an import', () => {
     expect(dumpState(a)).toEqual(dumpState(b));
     a.close();
     b.close();
-  });
+  }, 240_000);
 });
 
 describe('listen', () => {

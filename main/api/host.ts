@@ -12,4 +12,6 @@ export interface HostServices {
   /** The path the user chose, or null when they cancelled. */
   chooseSavePath(options: SaveDialogOptions): Promise<string | null>;
   showInFolder?(path: string): void;
+  /** The window as printed (print stylesheet), as PDF bytes; the handler asks where to save them. */
+  printToPdf?(): Promise<Uint8Array>;
 }

@@ -16,6 +16,8 @@ import type { Db } from '../db/open.js';
 import { ApiFailure } from './errors.js';
 import { applicationHandlers } from './handlers/applications.js';
 import { attachmentHandlers } from './handlers/attachments.js';
+import { exportHandlers } from './handlers/export.js';
+import { reportHandlers } from './handlers/reports.js';
 import { settingsHandlers } from './handlers/settings.js';
 import { syncHandlers } from './handlers/sync.js';
 import type { Handlers } from './handlers/types.js';
@@ -23,6 +25,7 @@ import type { HostServices } from './host.js';
 import type { SecretStore } from './secrets.js';
 import { SettingsRepository } from './settings.js';
 import { SyncService } from './sync-service.js';
+import { ReportService } from '../reports/service.js';
 
 export interface ApiService {
   dispatch(method: string, request: unknown): Promise<Envelope<unknown>>;
@@ -35,9 +38,11 @@ export interface ApiServiceOptions {
   secrets: SecretStore;
   /** The desktop shell's dialogs; absent in the web face. */
   host?: HostServices;
+  /** A second connection to the same database, for exports (see handlers/export.ts). */
+  openReader?: () => Db;
 }
 
-export function createApiService({ db, secrets, host }: ApiServiceOptions): ApiService {
+export function createApiService({ db, secrets, host, openReader }: ApiServiceOptions): ApiService {
   const listeners = new Set<(event: ApiEvent) => void>();
   const emit = (event: ApiEvent) => {
     for (const listener of listeners) {
@@ -54,11 +59,15 @@ export function createApiService({ db, secrets, host }: ApiServiceOptions): ApiS
     finished: (state) => emit({ type: 'sync.finished', state }),
     dataChanged: () => emit({ type: 'data.changed' }),
   });
+  const reports = new ReportService(db);
+  const exports = exportHandlers({ db, reports, host: host ?? null, emit, openReader });
   const handlers: Handlers = {
     ...applicationHandlers(db),
     ...syncHandlers(db, sync),
     ...settingsHandlers(settings, secrets),
     ...attachmentHandlers(db, host ?? null),
+    ...reportHandlers(reports, host ?? null),
+    ...exports.handlers,
   };
 
   return {
@@ -80,7 +89,10 @@ export function createApiService({ db, secrets, host }: ApiServiceOptions): ApiS
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => sync.close(),
+    close: () => {
+      exports.close();
+      return sync.close();
+    },
   };
 }
 

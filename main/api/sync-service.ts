@@ -2,6 +2,7 @@
  * Runs one sync at a time for the UI (demo, feed, upstream) and the webhook receiver,
  * and tells listeners how it goes. The same sources and pipeline as the CLI.
  */
+import { AttachmentTextIndexer } from '../attachments/extract/text-index.js';
 import type { SyncSource } from '../../shared/api/contract.js';
 import type { SyncState } from '../../shared/api/sync.js';
 import type { Db } from '../db/open.js';
@@ -44,6 +45,10 @@ export class SyncService {
     private readonly listener: SyncListener,
   ) {
     this.history = new HistoryQueries(db);
+    // Attachments stored before text extraction existed get extracted once, in the background, after the face is up.
+    setImmediate(() => {
+      if (db.open && !db.readonly) new AttachmentTextIndexer(db).backfill();
+    });
   }
 
   state(): SyncState {

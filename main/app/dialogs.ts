@@ -13,5 +13,11 @@ export function desktopHost(window: () => BrowserWindow | null): HostServices {
     showInFolder(path: string) {
       shell.showItemInFolder(path);
     },
+    async printToPdf() {
+      const target = window();
+      if (target === null || target.isDestroyed()) throw new Error('there is no window to print');
+      // The page's @page rule sets the paper and margins; backgrounds keep the charts' fills.
+      return target.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true, generateDocumentOutline: true });
+    },
   };
 }

@@ -1,6 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_METHOD_NAMES, type ApiEvent } from '../../shared/api/contract.js';
-import type { ApiService } from '../api/service.js';
+import { createApiService, type ApiService } from '../api/service.js';
+import { MemorySecretStore } from '../api/secrets.js';
+import { runImport } from '../sync/run.js';
+import { applicationWithAttachments } from '../testing/attachment-events.js';
+import { tempDb, tempDir } from '../testing/temp.js';
 import { registerApiIpc } from './ipc.js';
 import { BrowserWindow, FakeFrame, ipcMain, resetFakeElectron, type FakeBrowserWindow } from './testing/fake-electron.js';
 
@@ -97,5 +101,33 @@ describe('the API over IPC', () => {
     unregister();
     expect(ipcMain.handlers.size).toBe(0);
     expect(api.listeners.size).toBe(0);
+  });
+});
+
+describe('attachment bytes over IPC', () => {
+  it('arrive as bytes (structured clone, as Electron sends them), never as base64 text', async () => {
+    resetFakeElectron();
+    const dir = tempDir();
+    const db = tempDb(dir);
+    const resume = Buffer.from('%PDF-1.4\n% Ada Lovelace\n%%EOF\n');
+    const event = applicationWithAttachments('app_1', [{ name: 'cv.pdf', bytes: resume }]);
+    await runImport(db, [{ source: 'test:1', value: event }], { source: 'test' });
+    const api = createApiService({ db, secrets: new MemorySecretStore() });
+    const window = new BrowserWindow({});
+    await window.loadFile(INDEX_HTML);
+    const unregister = registerApiIpc({ api, window: () => window as any, indexUrl: INDEX_URL });
+    try {
+      const answer = await ipcMain.invoke('api:getAttachmentContent', { sender: window.webContents }, { id: 'app_1', n: 1 });
+      const received = structuredClone(answer) as { ok: boolean; value: { bytes: unknown; mediaType: string } };
+      expect(received).toMatchObject({ ok: true, value: { mediaType: 'application/pdf' } });
+      expect(received.value.bytes).toBeInstanceOf(Uint8Array);
+      expect(Buffer.from(received.value.bytes as Uint8Array).equals(resume)).toBe(true);
+      expect(JSON.stringify({ ...received.value, bytes: null })).not.toContain(resume.toString('base64'));
+    } finally {
+      unregister();
+      await api.close();
+      db.close();
+      dir.remove();
+    }
   });
 });

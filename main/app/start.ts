@@ -114,7 +114,13 @@ function startServices(locations: AppLocations, env: NodeJS.ProcessEnv, window: 
         : message,
     );
   }
-  const api = createApiService({ db, secrets: new SafeStorageSecretStore(db), host: desktopHost(window) });
+  const api = createApiService({
+    db,
+    secrets: new SafeStorageSecretStore(db),
+    host: desktopHost(window),
+    // Exports read through a connection of their own, of Electron's build of better-sqlite3.
+    openReader: () => openDatabase(file, { readonly: true, nativeBinding: locations.nativeBinding }),
+  });
   const unregisterIpc = registerApiIpc({ api, window, indexUrl: locations.indexUrl });
   return { db, api, unregisterIpc };
 }

@@ -3,7 +3,7 @@
  * so it may try to climb folders (`../`), hide its real extension (U+202E turns
  * `cv‮fdp.exe` into "cvexe.pdf" on screen), or be a device on Windows (`CON`).
  */
-import { extensionFor } from './sniff.js';
+import { extensionFor, mediaTypeFromName } from './sniff.js';
 
 export const MAX_FILE_NAME_BYTES = 200;
 
@@ -12,7 +12,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** What Windows refuses in a name; path separators of every OS among them. */
 const FORBIDDEN = /[<>:"/\\|?*]/g;
-const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
+/** Windows takes these for devices even with an extension, or spaces before it (`con .txt`). */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]) *(\.|$)/i;
 
 export interface FileNameFallback {
   /** e.g. the candidate's name, or `application-<id>` */
@@ -26,7 +27,8 @@ export function safeFileName(name: string | null, fallback: FileNameFallback): s
   let clean = cleanText(name ?? '');
   const wanted = fallback.mediaType === null ? null : extensionFor(fallback.mediaType);
   if (clean === '') clean = cleanText(fallback.stem) || 'attachment';
-  if (wanted !== null && !/\.[A-Za-z0-9]{1,10}$/.test(clean)) clean = `${clean}.${wanted}`;
+  // Only a known extension counts: `Résumé v2.0` or `Ada.Lovelace` still gets `.pdf`.
+  if (wanted !== null && mediaTypeFromName(clean) === null) clean = `${clean}.${wanted}`;
   if (RESERVED.test(clean)) clean = `_${clean}`;
   return truncate(clean, MAX_FILE_NAME_BYTES);
 }
@@ -35,8 +37,11 @@ function cleanText(text: string): string {
   return text
     .normalize('NFC')
     .replace(BIDI, '')
+    .replace(/[\t\n\v\f\r\u0085\u2028\u2029]+/g, ' ')
     .replace(CONTROL, '')
     .replace(FORBIDDEN, '_')
+    // No `..` anywhere, even between separators made harmless: nothing that reads as climbing.
+    .replace(/\.{2,}/g, '.')
     .replace(/\s+/g, ' ')
     // Leading dots hide a file or climb (`..`); Windows drops trailing dots and spaces.
     .replace(/^[.\s]+|[.\s]+$/g, '');
@@ -59,7 +64,9 @@ function truncate(name: string, maxBytes: number): string {
     kept += segment;
     used += size;
   }
-  return `${kept.trimEnd()}${extension}`;
+  // Windows drops trailing dots and spaces, which would leave `name..pdf` or `name .pdf`.
+  const stemKept = kept.replace(/[.\s]+$/, '');
+  return `${stemKept === '' ? 'attachment' : stemKept}${extension}`;
 }
 
 const TYPE_WORDS: Readonly<Record<string, string>> = { RESUME: 'Résumé', COVER_LETTER: 'Cover letter', OFFER_LETTER: 'Offer letter' };

@@ -53,10 +53,30 @@ describe('sniffing media types from bytes', () => {
     expect(sniff(Buffer.from([0x00, 0x01, 0x02, 0xff]))).toBe('application/octet-stream');
     expect(sniff(Buffer.from([0xc3, 0x28, 0x41]))).toBe('application/octet-stream');
     expect(sniff(Buffer.alloc(0))).toBe('text/plain');
+    expect(sniff(Buffer.from([0x01, 0x02, 0x03, 0x41, 0x42]))).toBe('application/octet-stream');
+    expect(sniff(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('\u0001\u0002', 'utf16le')]))).toBe('application/octet-stream');
+    expect(sniff('tab\tand form feed\f and escape \u001b[0m are text')).toBe('text/plain');
   });
 
-  it('reads long UTF-8 text cut mid-character at the sample edge as text', () => {
+  it('takes neither a one-line nor a two-line sentence with a comma for CSV', () => {
+    expect(sniff('Hello, I am Ada, a developer.')).toBe('text/plain');
+    expect(sniff('Hi, here is my CV.\nThanks, Ada\n')).toBe('text/plain');
+    expect(sniff('a;b;c\n1;2;3\n')).toBe('text/csv');
+    expect(sniff('a\tb\tc\n1\t2\t3\n')).toBe('text/csv');
+  });
+
+  it('goes by the bytes when the name says otherwise', () => {
+    const letter = '<!DOCTYPE html><html><body><p>Dear team</p></body></html>';
+    expect(mediaTypeFromName('cv.pdf')).toBe('application/pdf');
+    expect(sniff(letter)).toBe('text/html');
+    expect(sniff(zip({ 'ppt/presentation.xml': '<p:presentation/>' }))).toBe('application/vnd.openxmlformats-officedocument.presentationml.presentation');
+  });
+
+  it('reads long text cut mid-character at the sample edge as text', () => {
     expect(sniff(Buffer.from(`${'a'.repeat(16 * 1024 - 1)}é and more`))).toBe('text/plain');
+    // The emoji's surrogate pair straddles the 16 KB sample: bytes 16382-16385.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${'a'.repeat(8190)}👩 and more`, 'utf16le')]);
+    expect(sniff(utf16)).toBe('text/plain; charset=utf-16le');
   });
 });
 

@@ -167,38 +167,28 @@ interface TextSample {
   charset: 'utf-8' | 'utf-16le' | 'utf-16be';
 }
 
-/** The start of the file as text, or null when it is not text (NUL bytes, invalid UTF-8). */
+/**
+ * The start of the file as text, or null when it is not text: invalid UTF-8 (or UTF-16
+ * after its byte order mark), or bytes no text file holds (NUL and most C0 controls, as in
+ * the WHATWG MIME sniffing standard's "binary data bytes").
+ */
 export function decodeTextSample(bytes: Uint8Array, limit = TEXT_SAMPLE): TextSample | null {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    const charset = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
-    const end = Math.min(bytes.length, limit) & ~1;
-    try {
-      const sample = new TextDecoder(charset, { fatal: true, ignoreBOM: false }).decode(bytes.subarray(0, end));
-      return { sample, complete: end >= bytes.length, charset };
-    } catch {
-      return null;
-    }
-  }
-  const head = bytes.subarray(0, Math.min(bytes.length, limit));
-  if (head.includes(0)) return null;
-  const complete = head.length === bytes.length;
+  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  const charset = !utf16 ? 'utf-8' : bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+  const complete = bytes.length <= limit;
+  if (!utf16 && bytes.subarray(0, limit).some(isBinaryByte)) return null;
   try {
-    const sample = new TextDecoder('utf-8', { fatal: true }).decode(complete ? head : trimPartial(head));
-    return { sample, complete, charset: 'utf-8' };
+    // `stream` holds back a character cut by the sample's end instead of calling it invalid.
+    const sample = new TextDecoder(charset, { fatal: true }).decode(bytes.subarray(0, limit), { stream: !complete });
+    if (utf16 && /[\u0000-\u0008\u000b\u000e-\u001a\u001c-\u001f]/.test(sample)) return null;
+    return { sample, complete, charset };
   } catch {
     return null;
   }
 }
 
-/** Drops a UTF-8 sequence cut by the sample's end. */
-function trimPartial(sample: Uint8Array): Uint8Array {
-  const end = sample.length;
-  for (let back = 1; back <= 3 && end - back >= 0; back++) {
-    const byte = sample[end - back]!;
-    if ((byte & 0xc0) === 0xc0) return sample.subarray(0, end - back);
-    if ((byte & 0x80) === 0) break;
-  }
-  return sample;
+function isBinaryByte(byte: number): boolean {
+  return byte <= 0x08 || byte === 0x0b || (byte >= 0x0e && byte <= 0x1a) || (byte >= 0x1c && byte <= 0x1f);
 }
 
 const HTML_START = /^<(!doctype\s+html|html|head|body|meta|title|p|div|table|h[1-6]|span|br|section|article|style|script)[\s>/]/i;
@@ -240,7 +230,7 @@ function looksLikeJson(text: string, complete: boolean): boolean {
   }
 }
 
-/** At least two lines, every one with the same number (> 0) of delimiters outside quotes. */
+/** At least two lines, every one with the same number (at least two) of delimiters outside quotes. */
 function looksLikeCsv(text: string, complete: boolean): boolean {
   // An incomplete sample may end inside a record: keep whole lines only.
   const body = complete ? text : text.slice(0, Math.max(0, text.lastIndexOf('\n')));
@@ -248,7 +238,8 @@ function looksLikeCsv(text: string, complete: boolean): boolean {
     if (!body.includes(delimiter)) continue;
     try {
       const rows = parseCsv(body, { delimiter, relax_column_count: false, skip_empty_lines: true, bom: true }) as string[][];
-      if (rows.length >= 2 && rows[0]!.length >= 2) return true;
+      // One delimiter a line is too common in prose ("Hi, here is my CV." / "Thanks, Ada").
+      if (rows.length >= 2 && rows[0]!.length >= 3) return true;
     } catch {
       // Not this delimiter (or not CSV at all).
     }

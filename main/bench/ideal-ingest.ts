@@ -3,7 +3,7 @@
  * re-inserted by a bare better-sqlite3 loop (statements prepared once, rows precomputed,
  * one transaction per 1000 events' worth of rows) into a fresh DB from openDatabase.
  */
-import { ftsColumns, type FtsSource } from '../db/application-store.js';
+import { FTS_COLUMNS, FTS_SOURCE_SQL, ftsColumns, type FtsSource } from '../db/fts-document.js';
 import { openDatabase, type Db } from '../db/open.js';
 
 /** Where each event sits in the NDJSON file (0-based line order), to batch rows like runImport does. */
@@ -27,15 +27,9 @@ export interface IdealLoad {
   rows: number;
 }
 
-/** The FTS text's sources, as ApplicationStore's ftsSource statement reads them; ftsColumns finishes them. */
-const FTS_SOURCE = `SELECT a.pk, a.candidate_name AS name,
-   (SELECT group_concat(email, ' ') FROM emails WHERE app_pk = a.pk) AS email,
-   (SELECT group_concat(phone_number, ' ; ') FROM phones WHERE app_pk = a.pk) AS phone,
-   a.location, a.stage,
-   (SELECT group_concat(subject, ' ') FROM interviews WHERE app_pk = a.pk) AS interviews,
-   (SELECT text FROM rejections WHERE app_pk = a.pk) AS rejection,
-   (SELECT group_concat(name, ' ') FROM attachments WHERE app_pk = a.pk) AS attachments
- FROM applications a WHERE a.pk IN (SELECT rowid FROM applications_fts) ORDER BY a.pk`;
+/** The FTS text's sources, as ApplicationStore reads them back, for every indexed application; ftsColumns finishes them. */
+const FTS_SOURCE = `${FTS_SOURCE_SQL.replace(/^\s*SELECT /, 'SELECT a.pk, ').replace(/WHERE a\.pk = \?$/, '')}
+ WHERE a.pk IN (SELECT rowid FROM applications_fts) ORDER BY a.pk`;
 
 const APP_CHILD_TABLES = new Set([
   'application_raw', 'emails', 'phones', 'links', 'interviews', 'interviewers', 'offers', 'rejections', 'attachments',
@@ -97,7 +91,7 @@ export function dumpRows(db: Db, index: EventIndex, batchSize: number): IdealLoa
     bucket(table, columns, data, eventOf);
   }
 
-  const ftsColumnNames = ['rowid', 'name', 'email', 'phone', 'location', 'stage', 'interviews', 'rejection', 'attachments'];
+  const ftsColumnNames = ['rowid', ...FTS_COLUMNS];
   const ftsRows = (db.prepare(FTS_SOURCE).all() as (FtsSource & { pk: number })[]).map((doc) => [doc.pk, ...ftsColumns(doc)]);
   bucket('applications_fts', ftsColumnNames, ftsRows, (r) => appEvent.get(r[0]));
   return { tables, batchCount, rows };

@@ -70,6 +70,23 @@ export function benchQueries(db: Db, runs: number, warmup: number): Figure[] {
   const fts = figure(`q=<3-letter prefix> sort relevance, first ${PAGE}`, oursFts, idealFts, 25);
   figures.push({ ...fts, note: [`${prefixes.length} prefixes cycled: ${prefixes.join(' ')}`, fts.note].filter(Boolean).join('; ') });
 
+  // A word found only inside attachments (skills in résumés), never in the other columns.
+  const inText = db.prepare('SELECT count(*) FROM applications_fts WHERE applications_fts MATCH ?').pluck();
+  const elsewhere = '{name email phone location stage interviews rejection attachments job people}';
+  const words = ['kubernetes', 'terraform', 'graphql', 'figma', 'tableau', 'salesforce', 'snowflake', 'cypress', 'jira', 'looker'].filter(
+    (word) => (inText.get(`attachment_text : "${word}"`) as number) > 0 && (inText.get(`${elsewhere} : "${word}"`) as number) === 0,
+  );
+  if (words.length === 0) {
+    log('query: no word found only in attachment text (was text extraction on?)');
+  } else {
+    log(`query: words only in attachments: ${words.join(' ')}`);
+    const word = (i: number) => words[i % words.length]!;
+    const oursText = latency((i) => browse.list({ q: word(i), sort: 'relevance', limit: PAGE }), runs, warmup);
+    const idealText = latency((i) => match.all(`"${word(i)}"*`), runs, warmup);
+    const text = figure(`q=<word only in attachments> sort relevance, first ${PAGE}`, oursText, idealText, 25);
+    figures.push({ ...text, note: [`${words.length} words cycled: ${words.join(' ')}`, text.note].filter(Boolean).join('; ') });
+  }
+
   // All five facets, unfiltered and under a status filter.
   const group = (column: string, filtered: boolean) =>
     db.prepare(

@@ -12,6 +12,8 @@
  * - Queries: the same answer through bare prepared SQL on the same DB: a page is the
  *   covering-index walk plus 50 row lookups (no total count); search is one FTS5 MATCH
  *   ranked by bm25; facets are five plain GROUP BYs. What is left is our query shape.
+ * - Reports (reports.ts): one count of the same applications. Export (export.ts): `sqlite3 -csv`
+ *   of the same SELECT on the same file; peak RSS of each export in a child process.
  * - Peak RSS: a child process that streams the same file through readEventsFromPath and
  *   JSON.parse without a DB: the floor of any import of that file in Node + tsx.
  * - UI (ui.ts): the web face on the ingest's DB in Chromium through Playwright, timed in the
@@ -28,9 +30,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/open.js';
+import { benchExport } from './export.js';
 import { benchIngest } from './ingest.js';
 import { benchQueries } from './queries.js';
 import { renderTable, type Report } from './report.js';
+import { benchReports } from './reports.js';
 import { benchRss } from './rss.js';
 import { benchUi } from './ui.js';
 import { log } from './stats.js';
@@ -96,9 +100,11 @@ try {
   const db = openDatabase(dbFile);
   try {
     report.figures.push(...benchQueries(db, queryRuns, warmup));
+    report.figures.push(...benchReports(db, queryRuns, warmup));
   } finally {
     db.close();
   }
+  report.figures.push(...(await benchExport(dir, dbFile)));
   if (!values['skip-rss']) report.figures.push(...(await benchRss(dir, rssMb)));
   if (!values['skip-ui']) {
     const result = await benchUi(dbFile);

@@ -28,15 +28,15 @@ describe('cli attachment', () => {
     mkdirSync(folder);
     const saved = cli(['attachment', 'app_1', '1', '--out', folder, '--db', db, '--json']);
     expect(saved.status).toBe(0);
-    expect(saved.json()).toEqual({ out: join(folder, '_.._etc_cv.pdf'), size: CV.length, sha256: sha(CV), mediaType: 'application/pdf' });
-    expect(sha(readFileSync(join(folder, '_.._etc_cv.pdf')))).toBe(sha(CV));
+    expect(saved.json()).toEqual({ out: join(folder, '_._etc_cv.pdf'), size: CV.length, sha256: sha(CV), mediaType: 'application/pdf' });
+    expect(sha(readFileSync(join(folder, '_._etc_cv.pdf')))).toBe(sha(CV));
 
     const again = cli(['attachment', 'app_1', '1', '--out', folder, '--db', db]);
     expect(again.status).toBe(1);
-    expect(again.stderr).toMatch(/^error: .*_\.\._etc_cv\.pdf already exists \(use --force to overwrite it\)\n$/);
+    expect(again.stderr).toMatch(/^error: .*_\._etc_cv\.pdf already exists \(use --force to overwrite it\)\n$/);
     expect(cli(['attachment', 'app_1', '1', '--out', join(folder, 'named.bin'), '--db', db]).status).toBe(0);
     expect(cli(['attachment', 'app_1', '1', '--out', join(folder, 'named.bin'), '--force', '--db', db]).status).toBe(0);
-    expect(readdirSync(folder).sort()).toEqual(['_.._etc_cv.pdf', 'named.bin']);
+    expect(readdirSync(folder).sort()).toEqual(['_._etc_cv.pdf', 'named.bin']);
   });
 
   it('fails with one line for a link-only attachment or an unknown application, and is a usage error without --out', () => {

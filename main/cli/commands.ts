@@ -2,6 +2,8 @@
 import { ATTACHMENT_COMMANDS } from './attachment-commands.js';
 import { BROWSE_COMMANDS } from './browse-commands.js';
 import type { Command } from './context.js';
+import { EXPORT_COMMANDS } from './export-commands.js';
+import { REPORT_COMMANDS } from './report-commands.js';
 import { SYNC_COMMANDS } from './sync-commands.js';
 
 export type { Command };
@@ -10,6 +12,8 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   ...SYNC_COMMANDS,
   ...BROWSE_COMMANDS,
   ...ATTACHMENT_COMMANDS,
+  ...EXPORT_COMMANDS,
+  ...REPORT_COMMANDS,
 };
 
 export function usage(short = false): string {

@@ -1,5 +1,5 @@
 /** What the commands print: one JSON document with --json, else text for a person. */
-import type { ApplicationListItem } from '../../shared/api/applications.js';
+import type { ApplicationListItem, SearchMatch } from '../../shared/api/applications.js';
 import type { IngestResult } from '../sync/types.js';
 
 export function writeJson(value: unknown, pretty = false): void {
@@ -27,14 +27,29 @@ function cell(value: string | null | undefined, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 }
 
+const MATCHED_IN: Readonly<Record<SearchMatch['field'], string>> = {
+  attachment: 'an attachment',
+  attachmentName: 'an attachment name',
+  interviews: 'an interview',
+  rejection: 'the rejection',
+  people: 'the people on it',
+};
+
+/** Where a hit outside the columns was: "in CV.pdf: … skills Kubernetes …". */
+function matchText(match: SearchMatch): string {
+  if (match.attachment !== undefined && match.snippet !== undefined) return `in ${match.attachment.name ?? `attachment ${match.attachment.n}`}: ${match.snippet}`;
+  return `matched in ${MATCHED_IN[match.field]}`;
+}
+
 export function printList(items: ApplicationListItem[], total: number, offset: number): void {
   process.stdout.write(`${COLUMNS.map(([, title, width]) => cell(title, width)).join('  ')}\n`);
   for (const item of items) {
     const values = COLUMNS.map(([key, , width]) => {
-      const value = item[key] ?? null;
+      const value = (item[key] as string | null | undefined) ?? null;
       return cell(key === 'updatedAt' && value !== null ? value.slice(0, 10) : value, width);
     });
     process.stdout.write(`${values.join('  ').trimEnd()}${item.deletedAt ? '  (deleted)' : ''}\n`);
+    if (item.match) process.stdout.write(`    ${cell(matchText(item.match), 110).trimEnd()}\n`);
   }
   const shown = items.length === 0 ? 'none' : `${offset + 1}-${offset + items.length}`;
   process.stdout.write(`${shown} of ${total} applications\n`);

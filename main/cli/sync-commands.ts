@@ -1,4 +1,5 @@
 /** Importing events: files, folders, stdin, the demo generator, a feed; receiving webhooks; asking the upstream to sync. */
+import { extractMissingText } from '../attachments/extract/text-index.js';
 import { DEMO_DEFAULT_COUNT, demoSourceItems } from '../sync/sources/demo/index.js';
 import { pullFeed } from '../sync/sources/feed.js';
 import { readEventsFromPath, readEventsFromStream, SourceReadError } from '../sync/sources/files.js';
@@ -69,6 +70,10 @@ const sync: Command = {
         });
       }
       return runImport(db, fromPaths(positionals), { source: `files ${positionals.join(' ')}`, onProgress: progress(json) });
+    }).then(async (imported) => {
+      // Attachments stored before text extraction existed, or by a feed or webhook, become searchable too.
+      await withDbAsync(values, (db) => extractMissingText(db));
+      return imported;
     });
     if (!json && process.stderr.isTTY) process.stderr.write('\n');
     if (json) writeJson(result);

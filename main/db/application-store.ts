@@ -18,18 +18,8 @@ import {
 import type { JobModels } from '../../shared/ats/jobs.js';
 import { sortKey } from '../../shared/text.js';
 import { decodeContent } from '../attachments/decode.js';
+import { FTS_INSERT_SQL, FTS_SOURCE_SQL, ftsColumns, joined, type FtsSource } from './fts-document.js';
 import type { Db } from './open.js';
-
-export interface FtsSource {
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  location: string | null;
-  stage: string | null;
-  interviews: string | null;
-  rejection: string | null;
-  attachments: string | null;
-}
 
 export interface StoredApplication {
   pk: number;
@@ -80,24 +70,18 @@ const ROW_COLUMNS = [
   'updated_at', 'deleted', 'deleted_at', 'synced_at', 'last_event_id', 'facet_key',
 ] as const satisfies readonly (keyof ApplicationRow)[];
 
-/** The full-text row's columns as stored: name, email, phone, location, stage, interviews, rejection, attachments. */
-export function ftsColumns(doc: FtsSource): (string | null)[] {
-  const phones = doc.phone === null ? null : `${doc.phone} ${phoneDigits(doc.phone)}`;
-  return [
-    searchable(doc.name), doc.email, phones, searchable(doc.location), searchable(doc.stage),
-    searchable(doc.interviews), searchable(doc.rejection), searchable(doc.attachments),
-  ];
-}
-
-/** Like SQLite's group_concat: nulls skipped, null when nothing is left. */
-function joined(values: (string | null | undefined)[], separator: string): string | null {
-  const present = values.filter((value): value is string => value !== null && value !== undefined);
-  return present.length === 0 ? null : present.join(separator);
-}
-
-/** The full-text fields of a new application, the same as `ftsSource` would read back. */
-function ftsDocument(row: ApplicationRow, models: ApplicationModels): FtsSource {
+/**
+ * The full-text fields of a new application, the same as `FTS_SOURCE_SQL` would read back;
+ * what is not in the event (departments, text already extracted from a known blob) is passed in.
+ */
+function ftsDocument(
+  row: ApplicationRow,
+  models: ApplicationModels,
+  departments: string | null,
+  attachmentText: string | null,
+): FtsSource {
   const candidate = models.info?.candidate ?? null;
+  const interviewers = models.interviews?.flatMap((i) => i.interviewers.map((u) => u.email ?? u.id)) ?? [];
   return {
     name: row.candidate_name,
     location: row.location,
@@ -107,31 +91,10 @@ function ftsDocument(row: ApplicationRow, models: ApplicationModels): FtsSource 
     interviews: joined(models.interviews?.map((i) => i.subject) ?? [], ' '),
     rejection: models.rejection?.text ?? null,
     attachments: joined(models.attachments?.map((a) => a.name) ?? [], ' '),
+    job: joined([row.job_title, departments], ' '),
+    people: joined([row.owner, row.credited_to, ...interviewers], ' '),
+    attachmentText,
   };
-}
-
-/**
- * The tokenizer folds most accents itself; letters like Ł or ø that Unicode does not
- * decompose are added folded, so "lukasz" finds "Łukasz".
- */
-function searchable(text: string | null): string | null {
-  if (text === null) return null;
-  const folded = sortKey(text);
-  return folded === text.toLowerCase() ? text : `${text} ${folded}`;
-}
-
-/**
- * Each number also as runs of bare digits from each group on, so "3012345678" and
- * "493012345678" both find "+49 30 1234-5678".
- */
-function phoneDigits(phones: string): string {
-  return phones
-    .split(' ; ')
-    .flatMap((phone) => {
-      const groups = phone.trim().split(/\s+/).map((group) => group.replace(/\D/g, ''));
-      return groups.map((_, i) => groups.slice(i).join('')).filter((digits) => digits.length > 4);
-    })
-    .join(' ');
 }
 
 function userLabel(user: User | null): string | null {
@@ -176,6 +139,11 @@ export class ApplicationStore {
   private readonly ftsDelete;
   private readonly ftsInsert;
   private readonly ftsSource;
+  private readonly jobDepartments;
+  private readonly blobText;
+  private readonly jobApplications;
+  private readonly blobApplications;
+  private readonly jobState;
   private readonly findJob;
   private readonly insertJob;
   private readonly updateJob;
@@ -185,6 +153,9 @@ export class ApplicationStore {
   private readonly tombstoneJob;
   private readonly markDeleted;
   private readonly writtenUsers = new Map<string, string>();
+  /** The blobs of the application being written, for its full-text row. */
+  private writtenShas: string[] = [];
+  private readonly newBlobs = new Map<string, string>();
   private readonly facetKeys = new Map<string, number>();
   private readonly insertCombo;
   private readonly findCombo;
@@ -244,18 +215,16 @@ export class ApplicationStore {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.ftsDelete = db.prepare('DELETE FROM applications_fts WHERE rowid = ?');
-    this.ftsInsert = db.prepare(
-      `INSERT INTO applications_fts (rowid, name, email, phone, location, stage, interviews, rejection, attachments)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    this.ftsInsert = db.prepare(FTS_INSERT_SQL);
+    this.ftsSource = db.prepare<[number], FtsSource>(FTS_SOURCE_SQL);
+    this.jobDepartments = db.prepare<[string], { departments: string | null }>('SELECT departments FROM jobs WHERE id = ?');
+    this.blobText = db.prepare<[string], { text: string | null }>('SELECT text FROM attachment_texts WHERE sha256 = ?');
+    this.jobApplications = db.prepare<[string], { pk: number }>('SELECT pk FROM applications WHERE deleted IN (0, 1) AND job_id = ?');
+    this.blobApplications = db.prepare<[string], { pk: number }>(
+      'SELECT DISTINCT app_pk AS pk FROM attachments WHERE sha256 = ? AND sha256 IS NOT NULL',
     );
-    this.ftsSource = db.prepare<[number], FtsSource>(
-      `SELECT a.candidate_name AS name, a.location, a.stage,
-         (SELECT group_concat(email, ' ') FROM emails WHERE app_pk = a.pk) AS email,
-         (SELECT group_concat(phone_number, ' ; ') FROM phones WHERE app_pk = a.pk) AS phone,
-         (SELECT group_concat(subject, ' ') FROM interviews WHERE app_pk = a.pk) AS interviews,
-         (SELECT text FROM rejections WHERE app_pk = a.pk) AS rejection,
-         (SELECT group_concat(name, ' ') FROM attachments WHERE app_pk = a.pk) AS attachments
-       FROM applications a WHERE a.pk = ?`,
+    this.jobState = db.prepare<[string], { title: string | null; departments: string | null }>(
+      'SELECT title, departments FROM jobs WHERE id = ?',
     );
     this.findJob = db.prepare<[string], { pk: number }>('SELECT pk FROM jobs WHERE id = ?');
     this.insertJob = db.prepare(
@@ -337,6 +306,7 @@ export class ApplicationStore {
         }),
       );
     }
+    this.writtenShas = [];
     this.insertModelChildren(pk, models);
     this.reindex(pk, existing !== undefined, row, models);
     return pk;
@@ -450,6 +420,7 @@ export class ApplicationStore {
   /** After a rolled-back batch, what this store remembers writing may not be in the database. */
   forgetWrites(): void {
     this.writtenUsers.clear();
+    this.newBlobs.clear();
     this.facetKeys.clear();
   }
 
@@ -484,7 +455,8 @@ export class ApplicationStore {
     if (content !== null) {
       const decoded = decodeContent(content);
       if (decoded.ok) {
-        this.insertBlob.run(decoded.sha256, decoded.bytes);
+        if (this.insertBlob.run(decoded.sha256, decoded.bytes).changes > 0) this.newBlobs.set(decoded.sha256, decoded.mediaType);
+        this.writtenShas.push(decoded.sha256);
         sha256 = decoded.sha256;
         size = decoded.bytes.length;
         mediaType = decoded.mediaType;
@@ -505,15 +477,42 @@ export class ApplicationStore {
    * event; an update may lack models, so its text is read back from what is stored.
    */
   private reindex(pk: number, existed: boolean, row: ApplicationRow, models: ApplicationModels): void {
-    if (existed) this.ftsDelete.run(pk);
-    const doc = existed ? this.ftsSource.get(pk)! : ftsDocument(row, models);
-    this.ftsInsert.run(pk, ...ftsColumns(doc));
+    if (existed) {
+      this.reindexStored(pk);
+      return;
+    }
+    const departments = row.job_id === null ? null : (this.jobDepartments.get(row.job_id)?.departments ?? null);
+    // A resume sent again (same bytes) may already have its text extracted.
+    const known = this.writtenShas.map((sha256) => (this.newBlobs.has(sha256) ? null : (this.blobText.get(sha256)?.text ?? null)));
+    this.ftsInsert.run(pk, ...ftsColumns(ftsDocument(row, models, departments, joined(known, ' '))));
+  }
+
+  /** Blobs first stored since the last call (sha256 -> sniffed media type), to extract text from once committed. */
+  takeNewBlobs(): Map<string, string> {
+    const blobs = new Map(this.newBlobs);
+    this.newBlobs.clear();
+    return blobs;
+  }
+
+  /** Rebuilds one application's full-text row from what is stored. */
+  reindexStored(pk: number): void {
+    this.ftsDelete.run(pk);
+    const doc = this.ftsSource.get(pk);
+    if (doc !== undefined) this.ftsInsert.run(pk, ...ftsColumns(doc));
+  }
+
+  /** Re-indexes every application that has an attachment with these bytes (their text arrived). */
+  reindexBlob(sha256: string): number {
+    const pks = this.blobApplications.all(sha256);
+    for (const { pk } of pks) this.reindexStored(pk);
+    return pks.length;
   }
 
   upsertJob(jobId: string, models: JobModels, raw: unknown, now: string, revive: boolean): void {
     const info = models.info;
     const departments = models.departments === undefined ? null : models.departments.map((d) => d.name ?? d.id).filter(Boolean).join(', ');
     const existing = this.findJob.get(jobId);
+    const before = existing === undefined ? undefined : this.jobState.get(jobId);
     let jobPk: number;
     if (existing) {
       jobPk = existing.pk;
@@ -538,6 +537,11 @@ export class ApplicationStore {
       models.stages.forEach((stage, i) => this.insertStage.run(jobPk, i, stage.id, stage.text));
     }
     if (info?.title !== undefined && info.title !== null) this.retitleApplications.run(info.title, jobId);
+    // A new job's applications (seen before it) and a renamed or re-departmented job's are found by its new words.
+    const after = this.jobState.get(jobId);
+    if (before === undefined || before.title !== after?.title || before.departments !== after?.departments) {
+      for (const { pk } of this.jobApplications.all(jobId)) this.reindexStored(pk);
+    }
   }
 
   deleteJob(jobId: string, now: string): boolean {

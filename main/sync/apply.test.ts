@@ -1,8 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeExtractors } from '../attachments/extract/index.js';
+import { docxWithParagraphs, pdfWithPages } from '../attachments/extract/test-files.js';
+import { AttachmentTextIndexer } from '../attachments/extract/text-index.js';
 import type { Db } from '../db/open.js';
+import { BrowseQueries } from '../db/queries/browse.js';
 import { ShowQueries } from '../db/queries/show.js';
+import { applicationWithAttachments } from '../testing/attachment-events.js';
+import { applicationEvent } from '../testing/events.js';
 import { dumpState, fixtureJson, tempDb, tempDir, type TempDir } from '../testing/temp.js';
 import { SyncPipeline } from './apply.js';
+import { runImport } from './run.js';
 import type { SourceItem } from './types.js';
 
 type Event = Record<string, any>;
@@ -217,5 +224,89 @@ describe('the full-text index', () => {
     apply({ eventId: 'touch', eventType: 'record.modified', recordId: 'lRQ03MnbWBSTKHX', eventData: { offers: [] } });
     expect(queries.map(find)).toEqual(fresh);
     expect(fresh.every((rows) => rows.length === 1)).toBe(true);
+  });
+});
+
+describe('searching by job and people', () => {
+  const search = (q: string) => new BrowseQueries(db).list({ q }).items.map((item) => item.id);
+  const job = (eventId: string, title: string, departments: string[] = []) => ({
+    eventId,
+    eventType: 'record.modified',
+    syncDataType: 'ats_jobs',
+    recordId: 'job_1',
+    eventData: { info: { id: 'job_1', title, status: 'OPEN' }, departments: departments.map((name, i) => ({ id: `d${i}`, name })) },
+  });
+
+  it('finds applications by job title and department, whether the job came first or after', () => {
+    apply(applicationEvent({ id: 'before' }));
+    apply(job('j1', 'Backend Engineer', ['Platform']));
+    apply(applicationEvent({ id: 'after' }));
+    expect(search('Backend').sort()).toEqual(['after', 'before']);
+    expect(search('backend engineer').sort()).toEqual(['after', 'before']);
+    expect(search('platform').sort()).toEqual(['after', 'before']);
+  });
+
+  it('re-indexes every application of a job renamed or moved to another department', () => {
+    apply(job('j1', 'Backend Engineer', ['Platform']));
+    apply(applicationEvent({ id: 'a1' }), applicationEvent({ id: 'a2' }), applicationEvent({ id: 'other', jobId: 'job_2' }));
+    apply(job('j2', 'Data Scientist', ['Research']));
+    expect(search('scientist').sort()).toEqual(['a1', 'a2']);
+    expect(search('research').sort()).toEqual(['a1', 'a2']);
+    expect(search('backend')).toEqual([]);
+    expect(search('platform')).toEqual([]);
+  });
+
+  it('finds applications by owner and interviewer emails', () => {
+    apply(seed());
+    const interviewer = seed().eventData.interviews[0].interviewers[0].email as string;
+    const inPeople = (email: string) =>
+      db.prepare('SELECT rowid FROM applications_fts WHERE applications_fts MATCH ?').all(`people : "${email}"`).length;
+    expect(inPeople(seed().eventData.info.owner.email as string)).toBe(1);
+    expect(inPeople(interviewer)).toBe(1);
+    expect(inPeople('technical')).toBe(0);
+    expect(search(interviewer)).toEqual(['lRQ03MnbWBSTKHX']);
+  });
+});
+
+describe('searching inside attachments', () => {
+  afterAll(closeExtractors);
+  const search = (q: string) => new BrowseQueries(db).list({ q }).items.map((item) => item.id);
+  const sync = (...events: unknown[]) => runImport(db, items(...events), { source: 'test' });
+  const texts = () => db.prepare('SELECT text IS NOT NULL AS hasText, truncated, error FROM attachment_texts ORDER BY error').all();
+
+  it('finds a word only in a PDF résumé once the import is done, and keeps failures on the text row', async () => {
+    const resume = pdfWithPages([['Platform engineer'], ['Kubernetes, Terraform']]);
+    const result = await sync(
+      applicationWithAttachments('with-pdf', [{ name: 'cv.pdf', bytes: resume }]),
+      applicationWithAttachments('broken-pdf', [{ name: 'cv2.pdf', bytes: resume.subarray(0, 40) }]),
+    );
+    expect(result).toMatchObject({ applied: 2, rejected: 0 });
+    expect(search('kubernetes')).toEqual(['with-pdf']);
+    expect(search('terraform platform')).toEqual(['with-pdf']);
+    expect(texts()).toEqual([
+      { hasText: 1, truncated: 0, error: null },
+      { hasText: 0, truncated: 0, error: expect.stringMatching(/damaged or truncated/) },
+    ]);
+    expect(search('cv2')).toEqual(['broken-pdf']);
+    // The same résumé sent with another application is found at once, without extracting again.
+    apply(applicationWithAttachments('same-pdf', [{ name: 'resume.pdf', bytes: resume }]));
+    expect(search('kubernetes').sort()).toEqual(['same-pdf', 'with-pdf']);
+    expect(texts()).toHaveLength(2);
+  });
+
+  it('extracts the attachments of a database filled before extraction existed, once', async () => {
+    apply(applicationWithAttachments('old', [{ name: 'cv.docx', bytes: docxWithParagraphs(['Haskell and Elixir']) }]));
+    expect(search('haskell')).toEqual([]);
+    const indexer = new AttachmentTextIndexer(db);
+    expect(indexer.backfill()).toBe(1);
+    await indexer.drain();
+    expect(search('haskell')).toEqual(['old']);
+    expect(indexer.backfill()).toBe(0);
+  });
+
+  it('leaves extraction to later when the import is told not to extract', async () => {
+    await runImport(db, items(applicationWithAttachments('later', [{ name: 'a.txt', bytes: 'Fortran veteran' }])), { source: 'bench', extractText: false });
+    expect(search('fortran')).toEqual([]);
+    expect(texts()).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  * stale record events ignored whole, tombstones for deletions, sync runs recorded.
  */
 import { parseEvent, type AtsEvent, type SyncRunEvent } from '../../shared/ats/events.js';
+import type { AttachmentTextIndexer } from '../attachments/extract/text-index.js';
 import { ApplicationStore } from '../db/application-store.js';
 import type { Db } from '../db/open.js';
 import { emptyResult, type IngestResult, type Outcome, type SourceItem } from './types.js';
@@ -11,6 +12,8 @@ import { emptyResult, type IngestResult, type Outcome, type SourceItem } from '.
 export interface PipelineOptions {
   /** The clock, for synced/deleted timestamps (tests pin it). */
   now?: () => string;
+  /** Extracts the text of new attachments once their batch is committed (none: left to a later backfill). */
+  textIndexer?: AttachmentTextIndexer | null;
 }
 
 /** A rejected event's body is kept for inspection, up to this many characters. */
@@ -23,6 +26,7 @@ export class SyncPipeline {
   private readonly markApplied;
   private readonly upsertSyncRun;
   private readonly keepRejected;
+  textIndexer: AttachmentTextIndexer | null;
 
   constructor(
     private readonly db: Db,
@@ -30,6 +34,7 @@ export class SyncPipeline {
   ) {
     this.store = new ApplicationStore(db);
     this.now = options.now ?? (() => new Date().toISOString());
+    this.textIndexer = options.textIndexer ?? null;
     this.isApplied = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM applied_events WHERE event_id = ?');
     this.markApplied = db.prepare('INSERT INTO applied_events (event_id) VALUES (?)');
     this.upsertSyncRun = db.prepare(
@@ -77,6 +82,8 @@ export class SyncPipeline {
       this.store.forgetWrites();
       throw error;
     }
+    const blobs = this.store.takeNewBlobs();
+    if (blobs.size > 0) this.textIndexer?.queue(blobs);
     return result;
   }
 

@@ -1,4 +1,5 @@
 /** Runs an import: batches source items through the pipeline and records the run. */
+import { AttachmentTextIndexer } from '../attachments/extract/text-index.js';
 import type { Db } from '../db/open.js';
 import { SyncPipeline } from './apply.js';
 import { addResult, emptyResult, type IngestResult, type SourceItem } from './types.js';
@@ -12,6 +13,10 @@ export interface ImportOptions {
   onProgress?: (soFar: IngestResult) => void;
   /** Called with the import's id (its row in `imports`) as soon as it exists. */
   onStart?: (importPk: number) => void;
+  /** Extract attachment text (on unless false: the bench measures ingest alone). */
+  extractText?: boolean;
+  /** While the import waits for attachment text after its last batch. */
+  onTextProgress?: (progress: { done: number; total: number }) => void;
 }
 
 /** Lets timers and sockets run between batches (a web face stays responsive during a sync). */
@@ -57,6 +62,10 @@ export async function runImport(
   const importPk = recorder.begin(options.source);
   options.onStart?.(importPk);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const ownIndexer = pipeline.textIndexer === null && options.extractText !== false;
+  if (ownIndexer) pipeline.textIndexer = new AttachmentTextIndexer(db);
+  const indexer = options.extractText === false ? null : pipeline.textIndexer;
+  const stopListening = indexer !== null && options.onTextProgress ? indexer.onProgress(options.onTextProgress) : () => {};
   const total = emptyResult();
   let batch: SourceItem[] = [];
   const flush = () => {
@@ -74,9 +83,14 @@ export async function runImport(
       }
     }
     flush();
+    // Done means searchable: `sync FILE && list --q word` finds words inside the attachments.
+    await indexer?.drain();
   } catch (error) {
     recorder.end(importPk, total, (error as Error).message);
     throw error;
+  } finally {
+    stopListening();
+    if (ownIndexer) pipeline.textIndexer = null;
   }
   recorder.end(importPk, total);
   return total;

@@ -35,7 +35,7 @@ export function tempDb(dir: TempDir, name = 'test.sqlite'): Db {
 }
 
 /** Columns our own clock writes: they differ between two runs of the same import. */
-const CLOCK_COLUMNS = new Set(['synced_at', 'deleted_at', 'received_at', 'started_at', 'finished_at', 'updated_at_local']);
+const CLOCK_COLUMNS = new Set(['synced_at', 'deleted_at', 'received_at', 'started_at', 'finished_at', 'updated_at_local', 'extracted_at']);
 const VOLATILE_TABLES = new Set(['imports', 'rejected_events']);
 
 /**

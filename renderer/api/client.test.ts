@@ -36,6 +36,15 @@ describe('the web client', () => {
     );
     const answer = await createHttpClient({ token: 't', fetch }).getAttachmentContent({ id: 'a', n: 1 });
     expect(answer).toEqual({ ok: true, value: { ...meta, bytes: new Uint8Array([37, 80, 68]) } });
+    // A candidate's JSON file is still a file, not an answer of ours.
+    const jsonMeta = { ...meta, fileName: 'scores.json', mediaType: 'application/json', kind: 'json' };
+    const jsonFile = fakeFetch(
+      () => new Response('{"ok":true}', { headers: { 'Content-Type': 'application/json', 'X-Attachment-Meta': encodeURIComponent(JSON.stringify(jsonMeta)) } }),
+    );
+    expect(await createHttpClient({ token: 't', fetch: jsonFile.fetch }).getAttachmentContent({ id: 'a', n: 1 })).toEqual({
+      ok: true,
+      value: { ...jsonMeta, bytes: new TextEncoder().encode('{"ok":true}') },
+    });
     const broken = fakeFetch(() => new Response(new Uint8Array([1]), { headers: { 'Content-Type': 'application/pdf' } }));
     expect(await createHttpClient({ token: 't', fetch: broken.fetch }).getAttachmentContent({ id: 'a', n: 1 })).toMatchObject({
       ok: false,

@@ -132,7 +132,9 @@ export function createHttpClient(options: HttpClientOptions): ApiClient {
           : 'The server refused this page’s access token (it changes each time the server starts). Open the address it printed again.',
       );
     }
-    if (response.ok && isBinaryMethod(method) && !(response.headers.get('Content-Type') ?? '').startsWith('application/json')) {
+    // A file is told from an error by its description header, not its type: a candidate's JSON is a file too.
+    const file = response.headers.has(ATTACHMENT_META_HEADER) || !(response.headers.get('Content-Type') ?? '').startsWith('application/json');
+    if (response.ok && isBinaryMethod(method) && file) {
       return binaryAnswer(response);
     }
     let body: unknown;

@@ -1,3 +1,4 @@
+import { ViewNav } from '../features/reports/ViewNav';
 import { SearchBox } from '../features/search/SearchBox';
 import { SyncControls } from '../features/sync/SyncControls';
 import { Logo } from '../ui/icons';
@@ -9,6 +10,7 @@ export function TopBar() {
         <Logo />
         <span className="brand-name">Candidate Viewer</span>
       </div>
+      <ViewNav />
       <SearchBox />
       <SyncControls />
     </header>

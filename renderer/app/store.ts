@@ -8,8 +8,12 @@ import { disconnectedClient } from '../api/client';
 import { createListSlice, type ListSlice } from '../features/applications/list-slice';
 import { createSelectionSlice, type SelectionSlice } from '../features/applications/selection-slice';
 import { createDetailSlice, type DetailSlice } from '../features/detail/detail-slice';
+import { createExportSlice, type ExportSlice } from '../features/export/export-slice';
+import { defaultPage, type PageActions } from '../features/export/page';
 import { createFacetsSlice, type FacetsSlice } from '../features/filters/facets-slice';
 import { createFiltersSlice, type FiltersSlice } from '../features/filters/filters-slice';
+import { createPreviewSlice, type PreviewSlice } from '../features/preview/preview-slice';
+import { createReportsSlice, type ReportsSlice } from '../features/reports/reports-slice';
 import { createSettingsSlice, type SettingsSlice } from '../features/sync/settings-slice';
 import { createSyncSlice, type SyncSlice } from '../features/sync/sync-slice';
 import { Timers, type GetState, type SetState, type StoreContext } from './store-context';
@@ -20,11 +24,15 @@ export type AppState = ListSlice &
   FiltersSlice &
   FacetsSlice &
   DetailSlice &
+  PreviewSlice &
   SyncSlice &
   SettingsSlice &
-  UiSlice;
+  UiSlice &
+  ReportsSlice &
+  ExportSlice;
 
-export type StoreDeps = Pick<StoreContext, 'api' | 'storage'> & { now?: () => number };
+/** `page`: downloads and printing (the window's own by default). */
+export type StoreDeps = Pick<StoreContext, 'api' | 'storage'> & { now?: () => number; page?: PageActions };
 
 let deps: StoreDeps = { api: disconnectedClient(), storage: null };
 let current: { alive: boolean; timers: Timers } = { alive: true, timers: new Timers() };
@@ -38,15 +46,25 @@ function buildState(set: SetState, get: GetState): AppState {
     alive: () => lifetime.alive,
     now: deps.now ?? (() => Date.now()),
   };
+  const page = deps.page ?? defaultPage();
+  const sync = createSyncSlice(set, get, ctx);
+  const exports = createExportSlice(page)(set, get, ctx);
   return {
     ...createListSlice(set, get, ctx),
     ...createSelectionSlice(set, get, ctx),
     ...createFiltersSlice(set, get, ctx),
     ...createFacetsSlice(set, get, ctx),
     ...createDetailSlice(set, get, ctx),
-    ...createSyncSlice(set, get, ctx),
+    ...createPreviewSlice(set, get, ctx),
+    ...sync,
     ...createSettingsSlice(set, get, ctx),
     ...createUiSlice(set, get, ctx),
+    ...createReportsSlice(page)(set, get, ctx),
+    ...exports,
+    handleApiEvent(event) {
+      sync.handleApiEvent(event);
+      exports.handleExportEvent(event);
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 /** Keeps the window's address and the store's view in step (pushState/replaceState, popstate). */
 import type { ViewState } from '../features/filters/view';
 import { appStore, type AppState } from './store';
-import { historyActionFor, searchToView, viewToSearch } from './url-state';
+import { historyActionFor, searchToAppView, searchToView, viewToSearch } from './url-state';
 
 function viewOf(state: AppState): ViewState {
   return { filters: state.filters, sort: state.sort, order: state.order, selectedId: state.selectedId };
@@ -9,12 +9,15 @@ function viewOf(state: AppState): ViewState {
 
 export function bindUrlState(win: Window): () => void {
   let shown = searchToView(win.location.search);
+  let shownAppView = searchToAppView(win.location.search);
+  appStore.getState().showView(shownAppView);
   let last: ViewState = viewOf(appStore.getState());
+  let lastAppView = appStore.getState().activeView;
   let applying = false;
 
   const write = (view: ViewState, action: 'push' | 'replace') => {
     const url = new URL(win.location.href);
-    url.search = viewToSearch(view);
+    url.search = viewToSearch(view, lastAppView);
     try {
       if (action === 'push') win.history.pushState(null, '', url.href);
       else win.history.replaceState(win.history.state, '', url.href);
@@ -25,24 +28,30 @@ export function bindUrlState(win: Window): () => void {
 
   const unsubscribe = appStore.subscribe((state) => {
     if (applying) return;
-    if (state.filters === last.filters && state.sort === last.sort && state.order === last.order && state.selectedId === last.selectedId) return;
+    const sameView = state.filters === last.filters && state.sort === last.sort && state.order === last.order && state.selectedId === last.selectedId;
+    if (sameView && state.activeView === lastAppView) return;
     last = viewOf(state);
-    const action = historyActionFor(shown, last);
+    lastAppView = state.activeView;
+    const action = historyActionFor(shown, last, { previous: shownAppView, next: lastAppView });
     if (action === 'none') return;
     write(last, action);
     shown = last;
+    shownAppView = lastAppView;
   });
 
   const onPopState = () => {
     const view = searchToView(win.location.search);
     shown = view;
+    shownAppView = searchToAppView(win.location.search);
     applying = true;
     try {
       appStore.getState().applyView(view);
+      appStore.getState().showView(shownAppView);
     } finally {
       applying = false;
     }
     last = viewOf(appStore.getState());
+    lastAppView = appStore.getState().activeView;
   };
   win.addEventListener('popstate', onPopState);
 

@@ -6,6 +6,7 @@
 import type { FacetChoice } from '../../shared/api/applications';
 import { SORT_FIELDS, type SortField } from '../../shared/api/fields';
 import { EMPTY_FILTERS, FACET_ORDER, type SortOrder, type ViewFilters, type ViewState } from '../features/filters/view';
+import { APP_VIEWS, type AppView } from '../features/reports/reports-slice';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -17,6 +18,7 @@ const KEYS = {
   sort: 'sort',
   order: 'order',
   selectedId: 'app',
+  appView: 'view',
 } as const;
 
 function isSortField(value: string): value is SortField {
@@ -57,9 +59,16 @@ export function searchToView(search: string): ViewState {
   };
 }
 
+/** Which of the window's views the address shows (`?view=reports`); the list by default. */
+export function searchToAppView(search: string): AppView {
+  const value = new URLSearchParams(search).get(KEYS.appView);
+  return APP_VIEWS.find((view) => view === value) ?? 'applications';
+}
+
 /** Writes a view as a query string: '' for the default view, else `?…` with only what differs. */
-export function viewToSearch(view: ViewState): string {
+export function viewToSearch(view: ViewState, appView: AppView = 'applications'): string {
   const params = new URLSearchParams();
+  if (appView !== 'applications') params.set(KEYS.appView, appView);
   const { filters } = view;
   if (filters.q !== '') params.set(KEYS.q, filters.q);
   for (const field of FACET_ORDER) for (const value of filters[field]) params.append(field, value ?? '');
@@ -77,7 +86,12 @@ export function viewToSearch(view: ViewState): string {
  * How a change of view enters the history: typing a search and moving the selection replace
  * the current entry (Back should not step through every keystroke); filters and sorts push.
  */
-export function historyActionFor(previous: ViewState, next: ViewState): 'push' | 'replace' | 'none' {
+export function historyActionFor(
+  previous: ViewState,
+  next: ViewState,
+  appViews: { previous: AppView; next: AppView } = { previous: 'applications', next: 'applications' },
+): 'push' | 'replace' | 'none' {
+  if (appViews.previous !== appViews.next) return 'push';
   const before = viewToSearch(previous);
   const after = viewToSearch(next);
   if (before === after) return 'none';

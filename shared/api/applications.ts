@@ -7,7 +7,16 @@ export { LIST_FIELDS, SORT_FIELDS, type ListField, type SortField } from './fiel
 export type ApplicationListItem = { [K in ListField]: K extends 'id' ? string : string | null } & {
   /** Present only on applications deleted upstream (shown with --include-deleted). */
   deletedAt?: string;
+  /** With a search: where it matched, when no column of the row shows it. */
+  match?: SearchMatch;
 };
+
+/** A search hit outside the list's columns: in an attachment (its place and an excerpt), an interview, the rejection, the people. */
+export interface SearchMatch {
+  field: 'attachment' | 'attachmentName' | 'interviews' | 'rejection' | 'people';
+  attachment?: { n: number; name: string | null };
+  snippet?: string;
+}
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 const dateFilter = z

@@ -11,8 +11,10 @@ import {
   type Facets,
   type ListResult,
 } from './applications.js';
-import type { AttachmentFile, SavedFile } from './attachments.js';
+import type { AttachmentFile, AttachmentHtml, SavedFile } from './attachments.js';
 import type { ApplicationDetail } from './detail.js';
+import { EXPORT_FIELDS, EXPORT_FORMATS, type ExportEvent, type ExportFile, type ExportResult } from './export.js';
+import { REPORT_KINDS, type Report } from './reports.js';
 import { API_METHOD_NAMES, type ApiMethod } from './methods.js';
 import type { Overview, Settings, SyncRun, SyncState, RejectedEvent } from './sync.js';
 
@@ -49,6 +51,10 @@ export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 const empty = z.strictObject({});
 /** An attachment by its application and its place in the list, from 1 (as `show` lists them). */
 const attachmentRef = { id, n: z.number().int().min(1).max(10_000) };
+/** Chosen by the page, so it can cancel an export while the call is still waiting. */
+const exportId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, - or _');
+const exportOptions = { format: z.enum(EXPORT_FORMATS), bom: z.boolean().optional(), exportId: exportId.optional() };
+const reportKind = z.enum(REPORT_KINDS);
 
 export const API_METHODS = {
   overview: { request: empty, response: {} as Overview },
@@ -71,6 +77,32 @@ export const API_METHODS = {
     response: {} as AttachmentFile,
   },
   saveAttachment: { request: z.strictObject(attachmentRef), response: {} as SavedFile },
+  /** A Word document converted to HTML in main (the page sanitises it again before showing it). */
+  getAttachmentHtml: { request: z.strictObject(attachmentRef), response: {} as AttachmentHtml },
+  report: { request: z.strictObject({ kind: reportKind, filters: applicationFiltersSchema.optional() }), response: {} as Report },
+  exportApplications: {
+    request: z.strictObject({
+      query: listQuerySchema.omit({ limit: true, offset: true }).optional(),
+      columns: z
+        .array(z.enum(EXPORT_FIELDS))
+        .min(1)
+        .refine((columns) => new Set(columns).size === columns.length, { message: 'names a column twice' })
+        .optional(),
+      ...exportOptions,
+    }),
+    response: {} as ExportResult,
+  },
+  reportExport: {
+    request: z.strictObject({ kind: reportKind, filters: applicationFiltersSchema.optional(), ...exportOptions }),
+    response: {} as ExportResult,
+  },
+  cancelExport: { request: z.strictObject({ exportId }), response: {} as { cancelled: boolean } },
+  downloadExport: { request: z.strictObject({ exportId }), response: {} as ExportFile },
+  showInFolder: { request: z.strictObject({ path: z.string().min(1).max(4096) }), response: {} as { shown: boolean } },
+  printReportToPdf: {
+    request: z.strictObject({ kind: reportKind.optional(), filters: applicationFiltersSchema.optional() }),
+    response: {} as { path: string | null },
+  },
 } as const satisfies Record<ApiMethod, { request: z.ZodType; response: unknown }>;
 
 export { API_METHOD_NAMES, type ApiMethod };
@@ -93,7 +125,8 @@ export type ApiClient = { [M in ApiMethod]: (request: ApiRequest<M>) => Promise<
 export type ApiEvent =
   | { type: 'sync.progress'; state: SyncState }
   | { type: 'sync.finished'; state: SyncState }
-  | { type: 'data.changed' };
+  | { type: 'data.changed' }
+  | ExportEvent;
 
 export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(API_METHODS, name);

@@ -43,6 +43,10 @@ export interface DetailAttachment {
   fileName: string;
   /** Why the content could not be decoded, if it could not. */
   error: string | null;
+  /** Text was extracted from the content, so search finds words inside it. Always sent (optional only for older fixtures). */
+  hasText?: boolean;
+  /** Why no text could be read from the content (a password-protected PDF, say); null before extraction ran or when it worked. */
+  textError?: string | null;
 }
 
 export type TimelineEntry =

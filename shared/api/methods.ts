@@ -18,11 +18,19 @@ export const API_METHOD_NAMES = [
   'stopReceiver',
   'getAttachmentContent',
   'saveAttachment',
+  'getAttachmentHtml',
+  'report',
+  'exportApplications',
+  'reportExport',
+  'cancelExport',
+  'downloadExport',
+  'showInFolder',
+  'printReportToPdf',
 ] as const;
 export type ApiMethod = (typeof API_METHOD_NAMES)[number];
 
 /** Methods whose answer carries bytes: the web face sends those raw, not as JSON. */
-export const BINARY_METHODS = ['getAttachmentContent'] as const satisfies readonly ApiMethod[];
+export const BINARY_METHODS = ['getAttachmentContent', 'downloadExport'] as const satisfies readonly ApiMethod[];
 
 export function isBinaryMethod(method: string): method is (typeof BINARY_METHODS)[number] {
   return (BINARY_METHODS as readonly string[]).includes(method);

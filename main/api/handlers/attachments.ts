@@ -1,4 +1,6 @@
-/** One attachment's bytes for the preview, and Save through the desktop's dialog. */
+/** One attachment's bytes for the preview, a Word document as HTML, and Save through the desktop's dialog. */
+import type { AttachmentRef } from '../../../shared/api/attachments.js';
+import { docxToHtml } from '../../attachments/extract/index.js';
 import { AttachmentError, AttachmentService, MAX_PREVIEW_BYTES, writeAtomically } from '../../attachments/service.js';
 import { extensionFor } from '../../attachments/sniff.js';
 import type { Db } from '../../db/open.js';
@@ -6,44 +8,46 @@ import { ApiFailure } from '../errors.js';
 import type { HostServices } from '../host.js';
 import type { HandlerMap } from './types.js';
 
-export function attachmentHandlers(db: Db, host: HostServices | null): HandlerMap<'getAttachmentContent' | 'saveAttachment'> {
+/** Runs `use`, turning the service's refusals into the contract's errors. */
+function served<T>(use: () => T): T {
+  try {
+    return use();
+  } catch (error) {
+    if (error instanceof AttachmentError) throw new ApiFailure(error.code, error.message);
+    throw error;
+  }
+}
+
+export function attachmentHandlers(db: Db, host: HostServices | null): HandlerMap<'getAttachmentContent' | 'saveAttachment' | 'getAttachmentHtml'> {
   const attachments = new AttachmentService(db);
-  const file = (ref: { id: string; n: number }) => {
-    try {
-      return attachments.file(ref);
-    } catch (error) {
-      if (error instanceof AttachmentError) throw new ApiFailure(error.code, error.message);
-      throw error;
-    }
-  };
+  const preview = (ref: AttachmentRef) => served(() => attachments.file(ref, { maxBytes: MAX_PREVIEW_BYTES }));
   return {
-    getAttachmentContent: ({ id, n, purpose }) => {
-      const content = file({ id, n });
-      if (purpose !== 'save' && content.size > MAX_PREVIEW_BYTES) {
-        throw new ApiFailure(
-          'invalid-request',
-          `this file is too large to preview (${Math.round(content.size / 1024 / 1024)} MB; the cap is ${MAX_PREVIEW_BYTES / 1024 / 1024} MB): save it instead`,
-        );
+    getAttachmentContent: ({ id, n, purpose }) => (purpose === 'save' ? served(() => attachments.file({ id, n })) : preview({ id, n })),
+
+    getAttachmentHtml: async ({ id, n }) => {
+      const file = preview({ id, n });
+      if (file.kind !== 'docx') {
+        throw new ApiFailure('invalid-request', `attachment ${n} is not a Word document (its bytes are ${file.mediaType}): only DOCX is converted to HTML`);
       }
-      return content;
+      try {
+        return await docxToHtml(file.bytes);
+      } catch (error) {
+        throw new ApiFailure('failed', `this Word document cannot be shown: ${(error as Error).message}`);
+      }
     },
+
     saveAttachment: async ({ id, n }) => {
       if (host === null) throw new ApiFailure('unavailable', 'this window has no save dialog: download the file instead');
-      const content = file({ id, n });
-      const extension = extensionFor(content.mediaType);
+      const file = served(() => attachments.file({ id, n }));
+      const extension = extensionFor(file.mediaType);
       const path = await host.chooseSavePath({
-        defaultName: content.fileName,
-        filters: extension === null ? undefined : [{ name: content.mediaType.split(';', 1)[0]!, extensions: [extension] }],
+        defaultName: file.fileName,
+        filters: extension === null ? undefined : [{ name: file.mediaType.split(';', 1)[0]!, extensions: [extension] }],
       });
       if (path === null) return { path: null, size: 0 };
-      try {
-        // The dialog already asked before replacing an existing file.
-        writeAtomically(path, content.bytes);
-      } catch (error) {
-        if (error instanceof AttachmentError) throw new ApiFailure(error.code, error.message);
-        throw error;
-      }
-      return { path, size: content.size };
+      // The dialog already asked before replacing an existing file.
+      served(() => writeAtomically(path, file.bytes, { overwrite: true }));
+      return { path, size: file.size };
     },
   };
 }

@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHOD_NAMES } from '../../../shared/api/contract.js';
+import { pdfWithPages } from '../../attachments/extract/test-files.js';
 import { tempDir, type TempDir } from '../../testing/temp.js';
 import { buildApp, type AppBuild } from './build.js';
 
@@ -18,6 +20,20 @@ describe('the Electron build', () => {
   it('bundles the main process into one ES module that loads only electron and better-sqlite3', () => {
     expect(result.mainExternals).toEqual(['better-sqlite3', 'electron']);
     execFileSync(process.execPath, ['--check', dir.file('main.js')]);
+  });
+
+  it('bundles the text-extraction worker as its own file, which reads text on its own', async () => {
+    const worker = new Worker(dir.file('extract-worker.js'), { workerData: {} });
+    try {
+      const answer = new Promise((resolve, reject) => {
+        worker.on('message', (message: Record<string, unknown>) => 'id' in message && resolve(message));
+        worker.on('error', reject);
+      });
+      worker.postMessage({ id: 1, task: { kind: 'text', bytes: pdfWithPages([['Hello bundle']]), mediaType: 'application/pdf' } });
+      expect(await answer).toEqual({ id: 1, result: { ok: true, text: 'Hello bundle', truncated: false } });
+    } finally {
+      await worker.terminate();
+    }
   });
 
   it('bundles a preload that runs where only electron can be required, and exposes the contract', () => {

@@ -35,8 +35,9 @@ const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${na
 async function buildMain(outDir: string): Promise<string[]> {
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: ['main/app/main.ts'],
-    outfile: join(outDir, 'main.js'),
+    // The text-extraction worker is its own file beside main.js (main/attachments/extract/pool.ts looks for it there).
+    entryPoints: { main: 'main/app/main.ts', 'extract-worker': 'main/attachments/extract/worker.ts' },
+    outdir: outDir,
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -18,6 +18,7 @@ import {
 } from '../../../shared/api/applications.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open.js';
+import { MatchHints } from './match-hints.js';
 
 const SORT_COLUMNS: Readonly<Record<Exclude<SortField, 'relevance'>, string>> = {
   updatedAt: 'a.updated_at',
@@ -50,7 +51,7 @@ function compareNullsFirst(a: string | null, b: string | null): number {
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-interface Where {
+export interface Where {
   clauses: string[];
   params: unknown[];
   fts: string | null;
@@ -68,7 +69,8 @@ export function ftsQuery(text: string): string | null {
   return tokens.map((token) => `"${token}"*`).join(' ');
 }
 
-function buildWhere(filters: ApplicationFilters): Where {
+/** The list's filters as SQL over `applications a` (exported for reports, which count what the list shows). */
+export function buildWhere(filters: ApplicationFilters): Where {
   const fts = filters.q === undefined ? null : ftsQuery(filters.q);
   // With a search, the full-text matches are the few rows to start from: a unary `+`
   // keeps the planner from walking a 100k-entry column index instead.
@@ -129,6 +131,7 @@ export class BrowseQueries {
   private readonly cache = new Map<string, Statement<unknown[]>>();
   private readonly combos = new Map<number, FacetCombo>();
   private maxComboKey = 0;
+  private hints: MatchHints | null = null;
 
   constructor(private readonly db: Db) {}
 
@@ -148,18 +151,32 @@ export class BrowseQueries {
     const whereSql = where.clauses.join(' AND ');
     const total = (this.statement(`SELECT count(*) AS n FROM applications a WHERE ${whereSql}`).get(...where.params) as { n: number }).n;
     const rows = this.page(query, where, whereSql, limit, offset);
-    return { total, items: rows.map(toItem) };
+    const items = rows.map(toItem);
+    if (where.fts !== null && query.q !== undefined) {
+      this.hints ??= new MatchHints(this.db);
+      for (const item of items) {
+        const match = this.hints.hint(item.id, where.fts, query.q);
+        if (match !== null) item.match = match;
+      }
+    }
+    return { total, items };
   }
 
   /** Every matching row in list order, streamed (for exports). */
   *iterate(query: ListQuery): IterableIterator<ApplicationListItem> {
+    const { sql, params } = this.inListOrder(query, ITEM_COLUMNS);
+    for (const row of this.db.prepare<unknown[]>(sql).iterate(...params)) {
+      yield toItem(row as ApplicationListItem & { deletedAt: string | null });
+    }
+  }
+
+  /** The statement behind `iterate`, selecting other expressions over `a` (exports add theirs): one filter and order for both. */
+  inListOrder(query: ListQuery, columns: string): { sql: string; params: unknown[] } {
     const where = buildWhere(query);
     const order = this.orderBy(query, where);
     const filters = order.join === '' ? where : where.withoutFts;
-    const sql = `SELECT ${ITEM_COLUMNS} FROM applications a ${order.join} WHERE ${filters.clauses.join(' AND ')} ORDER BY ${order.sql}`;
-    for (const row of this.db.prepare<unknown[]>(sql).iterate(...order.params, ...filters.params)) {
-      yield toItem(row as ApplicationListItem & { deletedAt: string | null });
-    }
+    const sql = `SELECT ${columns} FROM applications a ${order.join} WHERE ${filters.clauses.join(' AND ')} ORDER BY ${order.sql}`;
+    return { sql, params: [...order.params, ...filters.params] };
   }
 
   private orderBy(query: ListQuery, where: Where): { sql: string; join: string; params: unknown[] } {

@@ -87,8 +87,9 @@ export class DetailQueries {
       'SELECT id, text, rejected_at AS rejectedAt FROM rejections WHERE app_pk = ?',
     );
     this.attachments = db.prepare<[number], StoredAttachment>(
-      `SELECT pos + 1 AS n, type, name, link, created_at AS createdAt, size, media_type AS mediaType, error
-       FROM attachments WHERE app_pk = ? ORDER BY pos`,
+      `SELECT a.pos + 1 AS n, a.type, a.name, a.link, a.created_at AS createdAt, a.size, a.media_type AS mediaType, a.error,
+         t.text IS NOT NULL AS hasText, t.error AS textError
+       FROM attachments a LEFT JOIN attachment_texts t ON t.sha256 = a.sha256 WHERE a.app_pk = ? ORDER BY a.pos`,
     );
   }
 
@@ -140,6 +141,7 @@ export class DetailQueries {
       rejection,
       attachments: this.attachments.all(row.pk).map((attachment) => ({
         ...attachment,
+        hasText: Boolean(attachment.hasText),
         declaredMediaType: mediaTypeFromName(attachment.name),
         kind: attachment.mediaType === null ? null : previewKind(attachment.mediaType),
         fileName: attachmentFileName({ ...attachment, candidateName: row.candidate_name, applicationId: id }),

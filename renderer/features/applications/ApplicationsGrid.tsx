@@ -4,7 +4,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
-import type { ApplicationListItem } from '../../../shared/api/applications';
+import type { ApplicationListItem, SearchMatch } from '../../../shared/api/applications';
 import { DETAIL_ID, focusById, GRID_ID } from '../../app/dom-ids';
 import { useApp } from '../../app/store';
 import { formatDate, UNKNOWN } from '../../ui/format';
@@ -188,7 +188,7 @@ const ApplicationRow = memo(function ApplicationRow({ index, row, selected, colu
     >
       {columns.map((column) => (
         <div role="gridcell" key={column.id} className={`cell col-${column.id}`} style={column.style}>
-          <CellContent column={column} row={row} terms={terms} deleted={deleted} />
+          <CellContent column={column} row={row} index={index} terms={terms} deleted={deleted} />
         </div>
       ))}
     </div>
@@ -204,7 +204,38 @@ function Text({ value, terms }: { value: string | null; terms: readonly string[]
   );
 }
 
-function CellContent({ column, row, terms, deleted }: { column: Column; row: ApplicationListItem; terms: readonly string[]; deleted: boolean }) {
+const MATCHED_IN: Readonly<Record<SearchMatch['field'], string>> = {
+  attachment: 'an attachment',
+  attachmentName: 'an attachment’s name',
+  interviews: 'an interview',
+  rejection: 'the rejection',
+  people: 'the people on it',
+};
+
+/** Where a search hit is when no column shows it: inside a file (an excerpt that opens it at the hit), or which part. */
+function MatchHint({ match, row, index, terms }: { match: SearchMatch; row: ApplicationListItem; index: number; terms: readonly string[] }) {
+  const openMatchedAttachment = useApp((s) => s.openMatchedAttachment);
+  const { attachment, snippet } = match;
+  if (attachment === undefined || snippet === undefined) return <span className="match-hint muted truncate">Matched in {MATCHED_IN[match.field]}</span>;
+  const name = attachment.name ?? `attachment ${attachment.n}`;
+  return (
+    <button
+      type="button"
+      className="match-hint truncate"
+      title={`Open ${name} at the match`}
+      onClick={(event) => {
+        // The row's own click would select it again and close what this opens.
+        event.stopPropagation();
+        openMatchedAttachment(row.id, index, attachment.n);
+      }}
+      onDoubleClick={(event) => event.stopPropagation()}
+    >
+      <span className="match-file">In {name}:</span> <Highlight text={snippet} terms={terms} />
+    </button>
+  );
+}
+
+function CellContent({ column, row, index, terms, deleted }: { column: Column; row: ApplicationListItem; index: number; terms: readonly string[]; deleted: boolean }) {
   switch (column.id) {
     case 'candidate':
       return (
@@ -219,7 +250,9 @@ function CellContent({ column, row, terms, deleted }: { column: Column; row: App
             </span>
             {deleted && <span className="deleted-tag">Deleted</span>}
           </span>
-          {row.email !== null && (
+          {row.match !== undefined ? (
+            <MatchHint match={row.match} row={row} index={index} terms={terms} />
+          ) : row.email !== null && (
             <span className="candidate-email truncate" title={row.email}>
               <Highlight text={row.email} terms={terms} />
             </span>

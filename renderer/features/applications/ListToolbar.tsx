@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useApp } from '../../app/store';
 import { formatCount } from '../../ui/format';
 import { ChevronIcon, ColumnsIcon } from '../../ui/icons';
+import { ListExport } from '../export/ExportButtons';
 import { COLUMNS } from './columns';
 
 export function ListToolbar() {
@@ -28,7 +29,10 @@ export function ListToolbar() {
           </>
         )}
       </p>
-      <ColumnsMenu />
+      <div className="list-tools">
+        <ListExport />
+        <ColumnsMenu />
+      </div>
     </div>
   );
 }

@@ -9,7 +9,7 @@ export interface Column {
   id: ColumnId;
   label: string;
   sort: SortField;
-  field: keyof ApplicationListItem;
+  field: Exclude<keyof ApplicationListItem, 'match'>;
   /** The candidate column names the row, so it cannot be hidden. */
   hideable: boolean;
   /**

@@ -1,6 +1,6 @@
 /** The application open in the detail pane. */
 import type { ApiError } from '../../../shared/api/contract';
-import type { ApplicationDetail, DetailAttachment } from '../../../shared/api/detail';
+import type { ApplicationDetail } from '../../../shared/api/detail';
 import type { SliceCreator } from '../../app/store-context';
 
 export interface DetailSlice {
@@ -9,14 +9,10 @@ export interface DetailSlice {
   detail: ApplicationDetail | null;
   detailLoading: boolean;
   detailError: ApiError | null;
-  /** The attachment whose preview dialog is open. */
-  previewAttachment: DetailAttachment | null;
 
   /** Loads an application into the pane (null empties it); `quiet` keeps the current one on screen without a loading state. */
   loadDetail(id: string | null, options?: { quiet?: boolean }): void;
   refreshDetail(): void;
-  openPreview(attachment: DetailAttachment): void;
-  closePreview(): void;
 }
 
 export const createDetailSlice: SliceCreator<DetailSlice> = (set, get, ctx) => {
@@ -26,13 +22,13 @@ export const createDetailSlice: SliceCreator<DetailSlice> = (set, get, ctx) => {
     detail: null,
     detailLoading: false,
     detailError: null,
-    previewAttachment: null,
 
     loadDetail(id, options = {}) {
       request += 1;
       const mine = request;
       if (id === null) {
-        set({ detailId: null, detail: null, detailLoading: false, detailError: null, previewAttachment: null });
+        set({ detailId: null, detail: null, detailLoading: false, detailError: null });
+        get().closePreview();
         return;
       }
       const sameApplication = get().detail?.id === id;
@@ -40,8 +36,9 @@ export const createDetailSlice: SliceCreator<DetailSlice> = (set, get, ctx) => {
         detailId: id,
         detailLoading: !(options.quiet ?? false) && !sameApplication,
         detailError: null,
-        ...(sameApplication ? {} : { previewAttachment: null }),
       });
+      // The preview belongs to the application it was opened from.
+      if (!sameApplication) get().closePreview();
       void ctx.api.getApplication({ id }).then((answer) => {
         if (!ctx.alive() || mine !== request) return;
         if (answer.ok) set({ detail: answer.value, detailLoading: false, detailError: null });
@@ -52,14 +49,6 @@ export const createDetailSlice: SliceCreator<DetailSlice> = (set, get, ctx) => {
     refreshDetail() {
       const { detailId } = get();
       if (detailId !== null) get().loadDetail(detailId, { quiet: true });
-    },
-
-    openPreview(attachment) {
-      set({ previewAttachment: attachment });
-    },
-
-    closePreview() {
-      set({ previewAttachment: null });
     },
   };
 };
