@@ -34,6 +34,10 @@ interface Matching {
   /** `WITH m AS (...)`: the matching applications' pk and job_id, plus these columns of theirs. */
   cte(columns: string): string;
   params: unknown[];
+  /** The filters over `applications a` as one condition (`params` bind it as they bind the CTE). */
+  where: string;
+  /** Nothing asked but the deleted flag: most applications match, and those that do not are the fewer. */
+  unfiltered: boolean;
 }
 
 /** Keys left out when not given, so `filters` says exactly what was asked for. */
@@ -42,6 +46,60 @@ function normaliseFilters(filters: ApplicationFilters): ApplicationFilters {
 }
 
 const sum = (condition: string) => `coalesce(sum(CASE WHEN ${condition} THEN 1 ELSE 0 END), 0)`;
+
+/**
+ * Counts of one person's listings from the interviewers query's digits, one per listing: 0 scheduled,
+ * 1 scheduled and upcoming, 2 awaiting feedback, 3 complete, 4 cancelled, 5 anything else (or none).
+ */
+function statusCounts(digits: string): InterviewerCounts {
+  const n = [0, 0, 0, 0, 0, 0];
+  for (let i = 0; i < digits.length; i++) n[digits.charCodeAt(i) - 48]!++;
+  return {
+    interviews: digits.length,
+    scheduled: n[0]! + n[1]!,
+    awaitingFeedback: n[2]!,
+    complete: n[3]!,
+    cancelled: n[4]!,
+    other: n[5]!,
+    upcoming: n[1]!,
+  };
+}
+
+const DIGIT_0 = 48;
+const HYPHEN = 45;
+
+/**
+ * Adds up a comma-separated list of weeks into `counts`. A week is what SQLite's date() gives, the Monday
+ * of an interview's start (no comma in it): 'YYYY-MM-DD' is counted by its digits as a number (no string
+ * made per listing), anything else by its text.
+ */
+function countWeeks(weeks: string, counts: Map<string, number>): void {
+  const byDay = new Map<number, number>();
+  const names = new Map<number, string>();
+  for (let start = 0; start <= weeks.length; ) {
+    let end = weeks.indexOf(',', start);
+    if (end === -1) end = weeks.length;
+    let day = end - start === 10 && weeks.charCodeAt(start + 4) === HYPHEN && weeks.charCodeAt(start + 7) === HYPHEN ? 0 : -1;
+    for (let i = start; day !== -1 && i < end; i++) {
+      if (i === start + 4 || i === start + 7) continue;
+      const digit = weeks.charCodeAt(i) - DIGIT_0;
+      day = digit >= 0 && digit <= 9 ? day * 10 + digit : -1;
+    }
+    if (day === -1) {
+      const week = weeks.slice(start, end);
+      counts.set(week, (counts.get(week) ?? 0) + 1);
+    } else {
+      const seen = byDay.get(day);
+      if (seen === undefined) names.set(day, weeks.slice(start, end));
+      byDay.set(day, (seen ?? 0) + 1);
+    }
+    start = end + 1;
+  }
+  for (const [day, n] of byDay) {
+    const week = names.get(day)!;
+    counts.set(week, (counts.get(week) ?? 0) + n);
+  }
+}
 
 export class ReportService {
   constructor(
@@ -65,14 +123,19 @@ export class ReportService {
 
   private matching(filters: ApplicationFilters): Matching {
     const where = buildWhere(filters);
+    const clauses = where.clauses.join(' AND ');
     return {
-      cte: (columns) => `WITH m AS (SELECT a.pk, a.job_id, ${columns} FROM applications a WHERE ${where.clauses.join(' AND ')})`,
+      cte: (columns) => `WITH m AS (SELECT a.pk, a.job_id, ${columns} FROM applications a WHERE ${clauses})`,
       params: where.params,
+      where: clauses,
+      unfiltered: where.clauses.length === 1,
     };
   }
 
-  private all<T>(sql: string, params: unknown[]): T[] {
-    return this.db.prepare<unknown[]>(sql).all(...params) as T[];
+  /** `params` binds the statement's `?` in order; `named` its `@name` parameters. */
+  private all<T>(sql: string, params: unknown[], named?: Record<string, unknown>): T[] {
+    const statement = this.db.prepare<unknown[]>(sql);
+    return (named === undefined ? statement.all(...params) : statement.all(...params, named)) as T[];
   }
 
   private lastSyncAt(): string | null {
@@ -111,16 +174,19 @@ export class ReportService {
   }
 
   private sources(matching: Matching): Pick<SourcesReport, 'rows' | 'total'> {
-    // Who had an interview or an offer: each child table read once into a set, not probed per application;
-    // `+` keeps the planner on the covering report index instead of the origin index's order (table reads).
+    // Who had an interview or an offer: each child table read once into a set (interviews from their narrow
+    // report index), not probed per application. The inner groups are the covering report index's own order,
+    // so they are counted as it is walked, with no sort; the few of them then add up per origin.
     const counts = this.all<{ origin: string | null; applications: number; interviewed: number; offered: number; hired: number }>(
-      `${matching.cte('a.status, a.origin')}
-       SELECT m.origin, count(*) AS applications, count(i.app_pk) AS interviewed, count(o.app_pk) AS offered,
-         ${sum("m.status = 'HIRED'")} AS hired
-       FROM m
-       LEFT JOIN (SELECT DISTINCT app_pk FROM interviews WHERE status IS NOT 'CANCELLED') i ON i.app_pk = m.pk
-       LEFT JOIN (SELECT DISTINCT app_pk FROM offers) o ON o.app_pk = m.pk
-       GROUP BY +m.origin ORDER BY applications DESC, m.origin IS NULL, m.origin`,
+      `${matching.cte('a.stage_id, a.stage, a.status, a.origin')}
+       SELECT origin, sum(applications) AS applications, sum(interviewed) AS interviewed, sum(offered) AS offered,
+         coalesce(sum(CASE WHEN status = 'HIRED' THEN applications ELSE 0 END), 0) AS hired
+       FROM (SELECT m.origin, m.status, count(*) AS applications, count(i.app_pk) AS interviewed, count(o.app_pk) AS offered
+             FROM m
+             LEFT JOIN (SELECT DISTINCT app_pk FROM interviews WHERE status IS NOT 'CANCELLED') i ON i.app_pk = m.pk
+             LEFT JOIN (SELECT DISTINCT app_pk FROM offers) o ON o.app_pk = m.pk
+             GROUP BY m.job_id, m.stage_id, m.stage, m.status, m.origin)
+       GROUP BY origin ORDER BY applications DESC, origin IS NULL, origin`,
       matching.params,
     );
     const withRates = (c: { applications: number; interviewed: number; offered: number; hired: number }): SourceCounts => ({
@@ -146,24 +212,41 @@ export class ReportService {
   }
 
   private interviewers(matching: Matching, generatedAt: string): Pick<InterviewersReport, 'rows' | 'total' | 'interviewLoad'> {
-    // One pass, grouped by interviewer and week: rows, totals and the weekly load all add up from it.
-    // A person listed twice on one interview (same id or same email) counts once, at their first listing.
-    const groups = this.all<InterviewerCounts & { email: string | null; userId: string | null; week: string | null }>(
-      `${matching.cte('a.status')}
-       SELECT iv.email, iv.user_id AS userId, date(i.scheduled_start, '-6 days', 'weekday 1') AS week, count(*) AS interviews,
-         ${sum("i.status = 'SCHEDULED'")} AS scheduled,
-         ${sum("i.status = 'AWAITING_FEEDBACK'")} AS awaitingFeedback,
-         ${sum("i.status = 'COMPLETE'")} AS complete,
-         ${sum("i.status = 'CANCELLED'")} AS cancelled,
-         ${sum("i.status IS NULL OR i.status NOT IN ('SCHEDULED', 'AWAITING_FEEDBACK', 'COMPLETE', 'CANCELLED')")} AS other,
-         ${sum("i.status = 'SCHEDULED' AND i.scheduled_start > ?")} AS upcoming
-       FROM interviewers iv
-       JOIN interviews i ON i.app_pk = iv.app_pk AND i.pos = iv.interview_pos
-       WHERE iv.app_pk IN (SELECT pk FROM m) AND (iv.email IS NOT NULL OR iv.user_id IS NOT NULL)
-         AND NOT EXISTS (SELECT 1 FROM interviewers d WHERE d.app_pk = iv.app_pk AND d.interview_pos = iv.interview_pos
-                         AND d.pos < iv.pos AND (d.user_id = iv.user_id OR d.email = iv.email))
-       GROUP BY iv.email, iv.user_id, week`,
-      [...matching.params, generatedAt],
+    // One pass over the listings in person order (interviewers_by_person), each looked up in the narrow
+    // interview index: a group per person, counted as the index is walked (no sort of every listing).
+    // Each group holds a digit per listing for its interview's status (see statusCounts) and the listings'
+    // weeks, added up here: a person's row, the totals and the weekly load all come from them.
+    // A person listed twice on one interview (same id or same email) counts once, at their first listing:
+    // `dropped` are the later listings, found in table order; a first listing (pos 0) has none before it.
+    // Which applications count: those the filters match; when nothing but the deleted flag is asked, all
+    // but those that do not match (tombstones, the smaller set to look listings up in: the flag never leaves
+    // out an application that is not deleted, so only deleted ones are read), and when there are none of
+    // those, every listing's application (children are only ever stored under one).
+    const unmatched = `SELECT a.pk FROM applications a WHERE (a.deleted < 0 OR a.deleted > 0) AND (${matching.where}) IS NOT 1`;
+    const applications = !matching.unfiltered
+      ? '+iv.app_pk IN (SELECT pk FROM m)'
+      : this.db.prepare<unknown[]>(`SELECT EXISTS (${unmatched})`).pluck().get(...matching.params) === 1
+        ? `iv.app_pk NOT IN (${unmatched})`
+        : '1';
+    const groups = this.all<{ email: string | null; userId: string | null; statuses: string; weeks: string | null }>(
+      `${matching.unfiltered ? 'WITH' : `${matching.cte('a.status')},`}
+       dropped AS MATERIALIZED (
+         SELECT d.app_pk, d.interview_pos, d.pos FROM interviewers d
+         WHERE d.pos > 0 AND EXISTS (SELECT 1 FROM interviewers e WHERE e.app_pk = d.app_pk AND e.interview_pos = d.interview_pos
+                                     AND e.pos < d.pos AND (e.user_id = d.user_id OR e.email = d.email))
+         ORDER BY d.app_pk, d.interview_pos, d.pos)
+       SELECT iv.email, iv.user_id AS userId,
+         group_concat(CASE i.status WHEN 'SCHEDULED' THEN (CASE WHEN i.scheduled_start > @now THEN 1 ELSE 0 END)
+           WHEN 'AWAITING_FEEDBACK' THEN 2 WHEN 'COMPLETE' THEN 3 WHEN 'CANCELLED' THEN 4 ELSE 5 END, '') AS statuses,
+         group_concat(date(i.scheduled_start, '-6 days', 'weekday 1')) AS weeks
+       FROM interviewers iv INDEXED BY interviewers_by_person
+       JOIN interviews i INDEXED BY interviews_reports ON i.app_pk = iv.app_pk AND i.pos = iv.interview_pos
+       WHERE (iv.email IS NOT NULL OR iv.user_id IS NOT NULL) AND ${applications}
+         AND (iv.pos = 0 OR iv.app_pk NOT IN (SELECT app_pk FROM dropped)
+              OR (iv.app_pk, iv.interview_pos, iv.pos) NOT IN (SELECT app_pk, interview_pos, pos FROM dropped))
+       GROUP BY iv.user_id, iv.email`,
+      matching.params,
+      { now: generatedAt },
     );
     // An interviewer listed by id alone is named by the email their user record has, if any (a small table).
     const userEmails = new Map(
@@ -177,12 +260,13 @@ export class ReportService {
     for (const group of groups) {
       const interviewer = group.email ?? userEmails.get(group.userId!) ?? group.userId!;
       const counts = byInterviewer.get(interviewer) ?? zero();
+      const added = statusCounts(group.statuses);
       for (const key of keys) {
-        counts[key] += group[key];
-        total[key] += group[key];
+        counts[key] += added[key];
+        total[key] += added[key];
       }
       byInterviewer.set(interviewer, counts);
-      if (group.week !== null) byWeek.set(group.week, (byWeek.get(group.week) ?? 0) + group.interviews);
+      if (group.weeks !== null) countWeeks(group.weeks, byWeek);
     }
     // Code-unit order, as SQLite compares text.
     const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -196,6 +280,8 @@ export class ReportService {
   }
 
   private offers(matching: Matching): Pick<OffersReport, 'rows' | 'total'> {
+    // Offers are few beside applications: both passes start from them (CROSS JOIN keeps that order) and look
+    // each one's application up by key, instead of probing the offers of every matching application.
     type Counts = Omit<OfferCounts, 'acceptanceRate' | 'medianDaysToClose'>;
     const counts = this.all<Counts & { jobId: string | null; jobTitle: string | null }>(
       `${matching.cte('a.status')}
@@ -205,14 +291,14 @@ export class ReportService {
          ${sum("o.status = 'DENIED'")} AS denied,
          ${sum("o.status = 'DEPRECATED'")} AS deprecated,
          ${sum("o.status IS NULL OR o.status NOT IN ('IN_PROGRESS', 'SIGNED', 'DENIED', 'DEPRECATED')")} AS other
-       FROM m JOIN offers o ON o.app_pk = m.pk LEFT JOIN jobs j ON j.id = m.job_id
+       FROM offers o CROSS JOIN m ON m.pk = o.app_pk LEFT JOIN jobs j ON j.id = m.job_id
        GROUP BY m.job_id ORDER BY j.title IS NULL, j.title COLLATE NOCASE, m.job_id`,
       matching.params,
     );
     const closes = this.all<{ jobId: string | null; sentAt: string; closedAt: string }>(
       `${matching.cte('a.status')}
        SELECT m.job_id AS jobId, o.sent_at AS sentAt, o.closed_at AS closedAt
-       FROM m JOIN offers o ON o.app_pk = m.pk WHERE o.sent_at IS NOT NULL AND o.closed_at IS NOT NULL`,
+       FROM offers o CROSS JOIN m ON m.pk = o.app_pk WHERE o.sent_at IS NOT NULL AND o.closed_at IS NOT NULL`,
       matching.params,
     );
     const durations = new Map<string | null, number[]>();
@@ -221,7 +307,9 @@ export class ReportService {
       const ms = durationMs(close.sentAt, close.closedAt);
       if (ms === null) continue;
       everyDuration.push(ms);
-      durations.set(close.jobId, [...(durations.get(close.jobId) ?? []), ms]);
+      const job = durations.get(close.jobId);
+      if (job === undefined) durations.set(close.jobId, [ms]);
+      else job.push(ms);
     }
     const figures = (c: Counts, measured: number[]): OfferCounts => ({
       offers: c.offers,

@@ -3,6 +3,7 @@ import * as init from './0010-init.js';
 import * as browseIndexes from './0020-browse-indexes.js';
 import * as attachmentTextSearch from './0030-attachment-text-search.js';
 import * as reportIndex from './0040-report-index.js';
+import * as reportCovering from './0050-report-covering.js';
 import type { Db } from '../open.js';
 
 export interface Migration {
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: '0020-browse-indexes', sql: browseIndexes.sql },
   { version: 30, name: '0030-attachment-text-search', sql: attachmentTextSearch.sql, run: attachmentTextSearch.run },
   { version: 40, name: '0040-report-index', sql: reportIndex.sql },
+  { version: 50, name: '0050-report-covering', sql: reportCovering.sql },
 ];
