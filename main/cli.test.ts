@@ -22,7 +22,7 @@ describe('sync then show', () => {
   it('round-trips the corrected reference example exactly as received', () => {
     const synced = cli(['sync', fixturePath('seed-example-event.json'), '--db', db, '--json']);
     expect(synced.status).toBe(0);
-    expect(synced.json()).toEqual({ received: 1, applied: 1, duplicates: 0, stale: 0, deleted: 0, rejected: 0, errors: [] });
+    expect(synced.json()).toEqual({ received: 1, applied: 1, duplicates: 0, stale: 0, deleted: 0, rejected: 0, suppressed: 0, errors: [] });
 
     const shown = cli(['show', 'lRQ03MnbWBSTKHX', '--db', db, '--json']);
     expect(shown.status).toBe(0);
@@ -50,7 +50,7 @@ describe('sync then show', () => {
 
   it('applies the lifecycle: new, processed, modified, deleted', () => {
     const synced = cli(['sync', fixturePath('seed-lifecycle.ndjson'), '--db', db, '--json']);
-    expect(synced.json()).toEqual({ received: 4, applied: 3, duplicates: 0, stale: 0, deleted: 1, rejected: 0, errors: [] });
+    expect(synced.json()).toEqual({ received: 4, applied: 3, duplicates: 0, stale: 0, deleted: 1, rejected: 0, suppressed: 0, errors: [] });
     expect(cli(['list', '--db', db, '--json']).json()).toEqual({ total: 0, items: [] });
     const all = cli(['list', '--include-deleted', '--db', db, '--json']).json();
     expect(all.items).toEqual([expect.objectContaining({ id: 'lRQ03MnbWBSTKHX', stage: 'Offer', deletedAt: expect.any(String) })]);

@@ -67,6 +67,7 @@ export class SyncService {
               stale: running.soFar?.stale ?? 0,
               deleted: running.soFar?.deleted ?? 0,
               rejected: running.soFar?.rejected ?? 0,
+              suppressed: running.soFar?.suppressed ?? 0,
             },
       last: this.history.lastFinishedRun(),
       receiver: this.receiver === null ? { url: null, error: this.receiverError } : { url: this.receiver.url, receivedSinceStart: this.received },

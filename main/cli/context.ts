@@ -1,6 +1,7 @@
 /** What every command file shares: the command shape, common options, option readers and database access. */
-import { existsSync } from 'node:fs';
-import { openDatabase, type Db } from '../db/open.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { KeyError, parseKey, type DatabaseKey } from '../db/key.js';
+import { KeyRequiredError, openDatabase, type Db, type OpenOptions } from '../db/open.js';
 import { defaultDatabasePath } from '../paths.js';
 import { CommandError, UsageError } from './errors.js';
 
@@ -14,7 +15,56 @@ export interface Command {
   run(values: Values, positionals: string[]): Promise<number>;
 }
 
-export const COMMON = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+export const COMMON = {
+  db: { type: 'string' },
+  'key-file': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const KEY_ENV = 'CANDIDATE_VIEWER_DB_KEY';
+
+/** Reads a key file: a passphrase or 64 hex digits (DESIGN §4). */
+export function readKeyFile(path: string, option: string): DatabaseKey {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CommandError(`cannot read the key file ${path} (${option}): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    return parseKey(text, `the key file ${path}`);
+  } catch (error) {
+    throw new CommandError((error as KeyError).message);
+  }
+}
+
+/** The database key: --key-file, else $CANDIDATE_VIEWER_DB_KEY, else none (a plaintext database). */
+export function databaseKey(values: Values): DatabaseKey | null {
+  const file = str(values, 'key-file');
+  if (file !== undefined) return readKeyFile(file, '--key-file');
+  const env = process.env[KEY_ENV];
+  if (env === undefined || env === '') return null;
+  try {
+    return parseKey(env, KEY_ENV);
+  } catch (error) {
+    throw new CommandError((error as KeyError).message);
+  }
+}
+
+/** openDatabase with this command's key; a missing key is explained in the CLI's words. */
+export function openForCommand(values: Values, file: string, options: OpenOptions = {}): Db {
+  try {
+    return openDatabase(file, { key: databaseKey(values), ...options });
+  } catch (error) {
+    if (error instanceof KeyRequiredError) throw new CommandError(`${error.message}: pass --key-file PATH or set ${KEY_ENV}`);
+    throw error;
+  }
+}
+
+export function databaseFile(values: Values): string {
+  return str(values, 'db') ?? defaultDatabasePath();
+}
 
 export function str(values: Values, key: string): string | undefined {
   const value = values[key];
@@ -26,11 +76,11 @@ export function str(values: Values, key: string): string | undefined {
  * report (a typo in `--db`, or nothing synced yet), not a file and folders to create.
  */
 export function withExistingDb<T>(values: Values, use: (db: Db) => T): T {
-  const file = str(values, 'db') ?? defaultDatabasePath();
+  const file = databaseFile(values);
   if (file !== ':memory:' && !existsSync(file)) {
     throw new CommandError(`no database at ${file}: import events first with "sync" (e.g. "sync --demo"), or pass --db PATH`);
   }
-  const db = openDatabase(file);
+  const db = openForCommand(values, file);
   try {
     return use(db);
   } finally {
@@ -39,7 +89,7 @@ export function withExistingDb<T>(values: Values, use: (db: Db) => T): T {
 }
 
 export async function withDbAsync<T>(values: Values, use: (db: Db) => Promise<T>): Promise<T> {
-  const db = openDatabase(str(values, 'db') ?? defaultDatabasePath());
+  const db = openForCommand(values, databaseFile(values));
   try {
     return await use(db);
   } finally {

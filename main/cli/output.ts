@@ -8,6 +8,7 @@ export function writeJson(value: unknown, pretty = false): void {
 
 export function printIngestResult(result: IngestResult): void {
   const parts = [`${result.applied} applied`, `${result.duplicates} duplicates`, `${result.stale} stale`, `${result.deleted} deleted`, `${result.rejected} rejected`];
+  if (result.suppressed > 0) parts.push(`${result.suppressed} suppressed (erased candidates)`);
   process.stdout.write(`Read ${result.received} events: ${parts.join(', ')}.\n`);
   for (const error of result.errors.slice(0, 50)) process.stderr.write(`  ${error.source}: ${error.message}\n`);
   if (result.errors.length > 50) process.stderr.write(`  … and ${result.errors.length - 50} more (use --json for all)\n`);

@@ -4,6 +4,7 @@
  * migration.
  */
 import { sortKey } from '../../shared/text.js';
+import type { Db } from './open.js';
 
 /** The columns of `applications_fts`, in order. */
 export const FTS_COLUMNS = [
@@ -84,4 +85,17 @@ export function phoneDigits(phones: string): string {
       return groups.map((_, i) => groups.slice(i).join('')).filter((digits) => digits.length > 4);
     })
     .join(' ');
+}
+
+/** Fills an empty `applications_fts` from the stored rows (migrations that recreate it). */
+export function refillFullText(db: Db): void {
+  const source = db.prepare<[number], FtsSource>(FTS_SOURCE_SQL);
+  const insert = db.prepare(FTS_INSERT_SQL);
+  // Tombstones made before their application was seen never had a full-text row.
+  // The keys are read first: better-sqlite3 cannot write while a statement iterates.
+  const pks = db.prepare<[], { pk: number }>(
+    `SELECT r.app_pk AS pk FROM application_raw r
+     WHERE coalesce(r.info, r.current_stage, r.interviews, r.rejection, r.offers, r.attachments) IS NOT NULL ORDER BY r.app_pk`,
+  );
+  for (const { pk } of pks.all()) insert.run(pk, ...ftsColumns(source.get(pk)!));
 }

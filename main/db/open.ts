@@ -1,7 +1,22 @@
-/** Opens the app's SQLite file: pragmas, migrations, and a refusal of newer schemas. */
+/**
+ * Opens the app's SQLite file: the key when it is encrypted (or is created with one),
+ * pragmas, migrations, and a refusal of newer schemas.
+ */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
+import {
+  deriveKey,
+  hasContent,
+  kdfFile,
+  KeyError,
+  keyPragmas,
+  looksEncrypted,
+  pendingKdfFile,
+  rawKeyFor,
+  readKdfParams,
+  type DatabaseKey,
+} from './key.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 
 export type Db = Database.Database;
@@ -13,20 +28,99 @@ export class DatabaseError extends Error {
   }
 }
 
+/** An encrypted database opened without a key. */
+export class KeyRequiredError extends DatabaseError {
+  constructor(file: string) {
+    super(`${file} is encrypted: it needs its key (a passphrase or 64 hex digits)`);
+    this.name = 'KeyRequiredError';
+  }
+}
+
+/** A key that does not open the file (or a file whose header is damaged). */
+export class WrongKeyError extends DatabaseError {
+  constructor(file: string) {
+    super(`cannot open ${file}: the key is wrong, or the file is damaged or not a Candidate Viewer database`);
+    this.name = 'WrongKeyError';
+  }
+}
+
 export interface OpenOptions {
   readonly?: boolean;
   /** Path of a better_sqlite3.node built for another ABI (the Electron shell passes one). */
   nativeBinding?: string;
+  /**
+   * The key of an encrypted file, or the key to create a new file with. A plaintext file
+   * that already exists is opened as it is (`rekey` encrypts it).
+   */
+  key?: DatabaseKey | null;
 }
 
-export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+const encryptedConnections = new WeakSet<Db>();
+
+/** Whether this connection reads and writes an encrypted file. */
+export function isEncrypted(db: Db): boolean {
+  return encryptedConnections.has(db);
+}
+
+/** Opens a connection and keys it; the file's header is checked before anything is written. */
+export function connect(file: string, options: OpenOptions = {}): Db {
+  const memory = file === ':memory:';
+  if (!memory) mkdirSync(dirname(file), { recursive: true });
+  const existing = !memory && hasContent(file);
+  const encrypted = existing && looksEncrypted(file);
+  if (encrypted && !options.key) throw new KeyRequiredError(file);
+  if (!options.key || memory || (existing && !encrypted)) return keyed(file, null, options);
+  if (options.readonly && !existing) throw new DatabaseError(`no database at ${file}`);
+  let rawKey: string;
+  try {
+    rawKey = rawKeyFor(file, options.key, !existing);
+  } catch (error) {
+    if (error instanceof KeyError) throw new DatabaseError(error.message);
+    throw error;
+  }
+  try {
+    return keyed(file, rawKey, options);
+  } catch (error) {
+    // A passphrase rekey that committed but did not get to swap in its new settings.
+    const pending = options.key.kind === 'passphrase' && error instanceof WrongKeyError ? readPendingKdf(file) : null;
+    if (pending === null || options.key.kind !== 'passphrase') throw error;
+    const db = keyed(file, deriveKey(options.key.passphrase, pending), options);
+    if (!options.readonly) renameSync(pendingKdfFile(file), kdfFile(file));
+    return db;
+  }
+}
+
+function readPendingKdf(file: string) {
+  try {
+    return readKdfParams(file, pendingKdfFile(file));
+  } catch {
+    return null;
+  }
+}
+
+function keyed(file: string, rawKey: string | null, options: OpenOptions): Db {
   let db: Db;
   try {
     db = new Database(file, { readonly: options.readonly ?? false, nativeBinding: options.nativeBinding });
   } catch (error) {
     throw new DatabaseError(`cannot open database ${file}: ${(error as Error).message}`);
   }
+  try {
+    if (rawKey !== null) for (const pragma of keyPragmas(rawKey)) db.pragma(pragma);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    db.close();
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw rawKey !== null ? new WrongKeyError(file) : new DatabaseError(`cannot open ${file}: it is not a SQLite database, or it is damaged`);
+    }
+    throw new DatabaseError(`cannot open database ${file}: ${(error as Error).message}`);
+  }
+  if (rawKey !== null) encryptedConnections.add(db);
+  return db;
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const db = connect(file, options);
   try {
     // Durable commits cost nothing at our batch sizes (LIMITS.md), so keep FULL.
     db.pragma('journal_mode = WAL');
@@ -36,6 +130,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('wal_autocheckpoint = 10000');
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
+    // Deleted rows are overwritten, so an erased candidate leaves nothing in free pages (issue #9).
+    db.pragma('secure_delete = ON');
     if (!options.readonly) migrate(db);
     else checkVersion(db);
   } catch (error) {
@@ -61,6 +157,7 @@ function checkVersion(db: Db): number {
 /** Applies each pending migration in its own transaction. */
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
   const current = checkVersion(db);
+  let vacuum = false;
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     db.transaction(() => {
@@ -68,5 +165,8 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
       migration.run?.(db);
       db.pragma(`user_version = ${migration.version}`);
     })();
+    // A new database has nothing to compact.
+    if (migration.vacuumAfter === true && current > 0) vacuum = true;
   }
+  if (vacuum && !db.memory) db.exec('VACUUM');
 }

@@ -44,7 +44,7 @@ function withInfo(eventId: string, updatedAt: string, patch: Record<string, unkn
 
 describe('applying events', () => {
   it('stores the corrected reference example, every model', () => {
-    expect(apply(seed())).toEqual({ received: 1, applied: 1, duplicates: 0, stale: 0, deleted: 0, rejected: 0, errors: [] });
+    expect(apply(seed())).toEqual({ received: 1, applied: 1, duplicates: 0, stale: 0, deleted: 0, rejected: 0, suppressed: 0, errors: [] });
     expect(app()).toMatchObject({ candidate_name: 'ABC DEF', stage: 'Technical Test', status: 'ACTIVE', owner: '[email protected]' });
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     expect([count('emails'), count('phones'), count('links'), count('interviews'), count('interviewers'), count('offers'), count('rejections'), count('attachments')]).toEqual([

@@ -7,6 +7,7 @@ import { parseEvent, type AtsEvent, type SyncRunEvent } from '../../shared/ats/e
 import type { AttachmentTextIndexer } from '../attachments/extract/text-index.js';
 import { ApplicationStore } from '../db/application-store.js';
 import type { Db } from '../db/open.js';
+import { Suppressions } from '../privacy/suppression.js';
 import { emptyResult, type IngestResult, type Outcome, type SourceItem } from './types.js';
 
 export interface PipelineOptions {
@@ -26,6 +27,7 @@ export class SyncPipeline {
   private readonly markApplied;
   private readonly upsertSyncRun;
   private readonly keepRejected;
+  private readonly suppressions: Suppressions;
   textIndexer: AttachmentTextIndexer | null;
 
   constructor(
@@ -35,6 +37,7 @@ export class SyncPipeline {
     this.store = new ApplicationStore(db);
     this.now = options.now ?? (() => new Date().toISOString());
     this.textIndexer = options.textIndexer ?? null;
+    this.suppressions = new Suppressions(db);
     this.isApplied = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM applied_events WHERE event_id = ?');
     this.markApplied = db.prepare('INSERT INTO applied_events (event_id) VALUES (?)');
     this.upsertSyncRun = db.prepare(
@@ -98,10 +101,18 @@ export class SyncPipeline {
     const parsed = parseEvent(item.value);
     if (!parsed.ok) return reject(parsed.eventId, parsed.reason);
     const event = parsed.event;
+    // An erased candidate's events are dropped before anything of them is written.
+    if (this.isSuppressed(event)) return 'suppressed';
     if (this.isApplied.get(event.eventId) !== undefined) return 'duplicates';
     const outcome = this.applyEvent(event, now);
     this.markApplied.run(event.eventId);
     return outcome;
+  }
+
+  private isSuppressed(event: AtsEvent): boolean {
+    if (event.kind === 'application.upsert') return this.suppressions.isSuppressed(event.applicationId, event.models.info?.candidate?.id ?? null);
+    if (event.kind === 'application.deleted') return this.suppressions.isSuppressed(event.applicationId, event.candidateId);
+    return false;
   }
 
   private applyEvent(event: AtsEvent, now: string): Outcome {

@@ -29,10 +29,10 @@ export class ImportRecorder {
   constructor(db: Db) {
     this.start = db.prepare('INSERT INTO imports (source, started_at) VALUES (?, ?)');
     this.counts = db.prepare(
-      'UPDATE imports SET received = ?, applied = ?, duplicates = ?, stale = ?, deleted = ?, rejected = ? WHERE pk = ?',
+      'UPDATE imports SET received = ?, applied = ?, duplicates = ?, stale = ?, deleted = ?, rejected = ?, suppressed = ? WHERE pk = ?',
     );
     this.finish = db.prepare(
-      `UPDATE imports SET finished_at = ?, received = ?, applied = ?, duplicates = ?, stale = ?, deleted = ?, rejected = ?, error = ?
+      `UPDATE imports SET finished_at = ?, received = ?, applied = ?, duplicates = ?, stale = ?, deleted = ?, rejected = ?, suppressed = ?, error = ?
        WHERE pk = ?`,
     );
   }
@@ -41,12 +41,12 @@ export class ImportRecorder {
   }
   /** Running totals of an import still going on (a webhook receiver's lifetime). */
   progress(pk: number, result: IngestResult): void {
-    this.counts.run(result.received, result.applied, result.duplicates, result.stale, result.deleted, result.rejected, pk);
+    this.counts.run(result.received, result.applied, result.duplicates, result.stale, result.deleted, result.rejected, result.suppressed, pk);
   }
   end(pk: number, result: IngestResult, error: string | null = null): void {
     this.finish.run(
       new Date().toISOString(), result.received, result.applied, result.duplicates, result.stale, result.deleted,
-      result.rejected, error, pk,
+      result.rejected, result.suppressed, error, pk,
     );
   }
 }

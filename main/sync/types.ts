@@ -13,17 +13,17 @@ export interface IngestError {
 }
 
 /**
- * Every received event lands in exactly one of applied, duplicates, stale, deleted and
- * rejected, so received = applied + duplicates + stale + deleted + rejected.
+ * Every received event lands in exactly one of applied, duplicates, stale, deleted,
+ * rejected and suppressed, so received is their sum.
  */
 export interface IngestResult extends IngestCounts {
   errors: IngestError[];
 }
 
-export type Outcome = 'applied' | 'duplicates' | 'stale' | 'deleted' | 'rejected';
+export type Outcome = 'applied' | 'duplicates' | 'stale' | 'deleted' | 'rejected' | 'suppressed';
 
 export function emptyResult(): IngestResult {
-  return { received: 0, applied: 0, duplicates: 0, stale: 0, deleted: 0, rejected: 0, errors: [] };
+  return { received: 0, applied: 0, duplicates: 0, stale: 0, deleted: 0, rejected: 0, suppressed: 0, errors: [] };
 }
 
 export function addResult(into: IngestResult, from: IngestResult): IngestResult {
@@ -33,6 +33,7 @@ export function addResult(into: IngestResult, from: IngestResult): IngestResult 
   into.stale += from.stale;
   into.deleted += from.deleted;
   into.rejected += from.rejected;
+  into.suppressed += from.suppressed;
   into.errors.push(...from.errors);
   return into;
 }

@@ -12,16 +12,20 @@ import type { Envelope } from '../../shared/api/contract.js';
 import type { Overview, SyncState } from '../../shared/api/sync.js';
 import { MemorySecretStore } from '../api/secrets.js';
 import { createApiService, type ApiService } from '../api/service.js';
+import { databaseKey, KEY_ENV, openForCommand } from '../cli/context.js';
 import { CommandError, UsageError } from '../cli/errors.js';
+import type { DatabaseKey } from '../db/key.js';
 import { openDatabase } from '../db/open.js';
 import { defaultDatabasePath } from '../paths.js';
 import { startWebServer } from './server.js';
 
 const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
-const USAGE = `usage: npm run -s web -- [--db PATH] [--port N] [--seed-demo] [--static DIR]
+const USAGE = `usage: npm run -s web -- [--db PATH] [--key-file PATH] [--port N] [--seed-demo] [--static DIR]
 
   --db PATH     the database (default $CANDIDATE_VIEWER_DB, else the desktop app's file)
+  --key-file F  the key of an encrypted database (default $${KEY_ENV}): a passphrase or 64 hex digits;
+                a database created with a key is encrypted
   --port N      the port on 127.0.0.1 (default 0: any free port)
   --seed-demo   fill an empty database with the demo ATS before serving
   --static DIR  the renderer build to serve (default dist/renderer, made by \`npx vite build\`)
@@ -33,6 +37,7 @@ const SECRETS_WARNING =
 
 interface WebOptions {
   db: string;
+  key: DatabaseKey | null;
   port: number;
   seedDemo: boolean;
   staticDir: string;
@@ -48,6 +53,7 @@ function parseOptions(argv: string[]): WebOptions {
       allowPositionals: false,
       options: {
         db: { type: 'string' },
+        'key-file': { type: 'string' },
         port: { type: 'string' },
         'seed-demo': { type: 'boolean' },
         static: { type: 'string' },
@@ -64,6 +70,7 @@ function parseOptions(argv: string[]): WebOptions {
   if (values.db === '') throw new UsageError('--db takes a file path, got ""');
   return {
     db: values.db ?? defaultDatabasePath(),
+    key: databaseKey(values),
     port: Number(rawPort),
     seedDemo: values['seed-demo'] === true,
     staticDir: values.static ?? DEFAULT_STATIC_DIR,
@@ -117,12 +124,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const stopped = untilStopped();
-  const db = openDatabase(options.db);
+  const db = openForCommand({}, options.db, { key: options.key });
   const secrets = new MemorySecretStore(SECRETS_WARNING, {
     apiKey: process.env.KNIT_API_KEY,
     feedToken: process.env.CANDIDATE_VIEWER_FEED_TOKEN,
   });
-  const api = createApiService({ db, secrets });
+  const api = createApiService({ db, secrets, openReader: () => openDatabase(options.db, { readonly: true, key: options.key }) });
   try {
     if (options.seedDemo) await seedDemo(api);
     const server = await startWebServer({ api, staticDir: options.staticDir, port: options.port });

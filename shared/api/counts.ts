@@ -6,4 +6,6 @@ export interface IngestCounts {
   stale: number;
   deleted: number;
   rejected: number;
+  /** Events of candidates or applications that were erased and are not to come back (issue #9). */
+  suppressed: number;
 }

@@ -3,7 +3,7 @@
  * per blob (by sha256), like the bytes. A contentless FTS5 table cannot gain columns, so
  * `applications_fts` is dropped, recreated, and refilled from the stored rows by `run`.
  */
-import { FTS_INSERT_SQL, FTS_SOURCE_SQL, ftsColumns, type FtsSource } from '../fts-document.js';
+import { refillFullText } from '../fts-document.js';
 import type { Db } from '../open.js';
 
 export const sql = `
@@ -29,13 +29,5 @@ CREATE VIRTUAL TABLE applications_fts USING fts5(
 `;
 
 export function run(db: Db): void {
-  const source = db.prepare<[number], FtsSource>(FTS_SOURCE_SQL);
-  const insert = db.prepare(FTS_INSERT_SQL);
-  // Tombstones made before their application was seen never had a full-text row.
-  // The keys are read first: better-sqlite3 cannot write while a statement iterates.
-  const pks = db.prepare<[], { pk: number }>(
-    `SELECT r.app_pk AS pk FROM application_raw r
-     WHERE coalesce(r.info, r.current_stage, r.interviews, r.rejection, r.offers, r.attachments) IS NOT NULL ORDER BY r.app_pk`,
-  );
-  for (const { pk } of pks.all()) insert.run(pk, ...ftsColumns(source.get(pk)!));
+  refillFullText(db);
 }

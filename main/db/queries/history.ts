@@ -3,7 +3,7 @@ import type { RejectedEvent, SyncRun } from '../../../shared/api/sync.js';
 import type { Db } from '../open.js';
 
 const RUN_COLUMNS = `pk AS id, source, started_at AS startedAt, finished_at AS finishedAt, received, applied, duplicates,
-  stale, deleted, rejected, error`;
+  stale, deleted, rejected, suppressed, error`;
 
 export class HistoryQueries {
   private readonly runs;

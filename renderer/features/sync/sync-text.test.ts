@@ -4,7 +4,7 @@ import { defaultSyncSource } from './sync-slice';
 import { syncSummary } from './sync-text';
 
 const now = Date.parse('2026-11-25T12:00:00Z');
-const counts = { received: 500, applied: 500, duplicates: 0, stale: 0, deleted: 0, rejected: 0 };
+const counts = { received: 500, applied: 500, duplicates: 0, stale: 0, deleted: 0, rejected: 0, suppressed: 0 };
 const run = (over: Partial<SyncRun> = {}): SyncRun => ({
   id: 1,
   source: 'demo',
