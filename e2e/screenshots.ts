@@ -54,6 +54,15 @@ try {
     await dialog.locator('.pdf-hit.is-active-hit').waitFor();
     await preview.screenshot({ path: join(out, `pdf-preview-${scheme}.png`), animations: 'disabled' });
     await preview.close();
+
+    // The confirmation before a candidate is erased (cancelled: the data stays for the next shots).
+    const erase = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
+    await erase.goto(url);
+    await erase.getByRole('grid', { name: 'Applications' }).getByRole('row').nth(2).click();
+    await erase.getByRole('region', { name: 'Application details' }).getByRole('button', { name: 'Erase candidate' }).click();
+    await erase.getByRole('dialog').getByRole('listitem').first().waitFor();
+    await erase.screenshot({ path: join(out, `erase-candidate-${scheme}.png`), animations: 'disabled' });
+    await erase.close();
   }
 } finally {
   await browser.close();

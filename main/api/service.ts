@@ -17,6 +17,7 @@ import { ApiFailure } from './errors.js';
 import { applicationHandlers } from './handlers/applications.js';
 import { attachmentHandlers } from './handlers/attachments.js';
 import { exportHandlers } from './handlers/export.js';
+import { privacyHandlers } from './handlers/privacy.js';
 import { reportHandlers } from './handlers/reports.js';
 import { settingsHandlers } from './handlers/settings.js';
 import { syncHandlers } from './handlers/sync.js';
@@ -26,6 +27,7 @@ import type { SecretStore } from './secrets.js';
 import { SettingsRepository } from './settings.js';
 import { SyncService } from './sync-service.js';
 import { ReportService } from '../reports/service.js';
+import { ErasureService } from '../privacy/erasure.js';
 
 export interface ApiService {
   dispatch(method: string, request: unknown): Promise<Envelope<unknown>>;
@@ -68,6 +70,7 @@ export function createApiService({ db, secrets, host, openReader }: ApiServiceOp
     ...attachmentHandlers(db, host ?? null),
     ...reportHandlers(reports, host ?? null),
     ...exports.handlers,
+    ...privacyHandlers(new ErasureService(db), () => emit({ type: 'data.changed' })),
   };
 
   return {

@@ -12,30 +12,17 @@
  * WAL, so no copy is left in the files. A suppression (keyed hash) makes later syncs drop
  * their events. What was erased is recorded as counts only.
  */
+import type { ErasureCounts, ErasurePlan, ErasureResult } from '../../shared/api/privacy.js';
 import type { Db } from '../db/open.js';
 import { Suppressions } from './suppression.js';
 
-export interface ErasureCounts {
-  applications: number;
-  attachments: number;
-  /** Attachment files (by content) that no other application shares. */
-  files: number;
-  bytes: number;
-  rejectedEvents: number;
-  relayEvents: number;
-}
+export type { ErasureCounts, ErasurePlan, ErasureResult };
 
 export interface ErasureRecord extends ErasureCounts {
   erasedAt: string;
   reason: 'forget' | 'retention';
   /** Whether later syncs still drop this erasure's events (`unforget` lifts it). */
   suppressed: boolean;
-}
-
-export interface ErasureResult extends ErasureCounts {
-  erasedAt: string;
-  /** False when another connection kept the WAL from being emptied; it is at the next checkpoint. */
-  checkpointed: boolean;
 }
 
 export class ErasureError extends Error {
@@ -88,7 +75,7 @@ export class ErasureService {
   }
 
   /** What forgetting would erase, for the confirmation. */
-  plan(by: { candidateId: string } | { applicationId: string }): ErasureCounts & { candidateKnown: boolean } {
+  plan(by: { candidateId: string } | { applicationId: string }): ErasurePlan {
     const target = this.target(by);
     return { ...this.count(target.pks, this.needles(target)), candidateKnown: target.pks.length > 0 };
   }
@@ -225,6 +212,12 @@ export class ErasureService {
     if (rejected.length > 0) this.db.prepare(`DELETE FROM rejected_events WHERE pk IN ${inSet}`).run(JSON.stringify(rejected));
     const relay = this.mentions('relay_log', needles);
     if (relay.length > 0) this.db.prepare(`DELETE FROM relay_log WHERE seq IN ${inSet}`).run(JSON.stringify(relay));
+    // Event ids are opaque upstream, but a source may build them from record ids: those go too
+    // (suppression, not these marks, keeps the events out).
+    const ids = needles.filter((needle) => !needle.includes('@'));
+    if (ids.length > 0) {
+      this.db.prepare(`DELETE FROM applied_events WHERE ${ids.map(() => 'instr(event_id, ?) > 0').join(' OR ')}`).run(...ids);
+    }
     return counts;
   }
 

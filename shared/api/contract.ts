@@ -13,6 +13,7 @@ import {
 } from './applications.js';
 import type { AttachmentFile, AttachmentHtml, SavedFile } from './attachments.js';
 import type { ApplicationDetail } from './detail.js';
+import type { ErasurePlan, ErasureResult } from './privacy.js';
 import { EXPORT_FIELDS, EXPORT_FORMATS, type ExportEvent, type ExportFile, type ExportResult } from './export.js';
 import { REPORT_KINDS, type Report } from './reports.js';
 import { API_METHOD_NAMES, type ApiMethod } from './methods.js';
@@ -103,6 +104,10 @@ export const API_METHODS = {
     request: z.strictObject({ kind: reportKind.optional(), filters: applicationFiltersSchema.optional() }),
     response: {} as { path: string | null },
   },
+  /** What erasing the candidate of this application would remove, for the confirmation. */
+  planErasure: { request: z.strictObject({ applicationId: id }), response: {} as ErasurePlan },
+  /** Erases the candidate of this application and everything derived from them; later syncs drop their events. */
+  eraseCandidate: { request: z.strictObject({ applicationId: id }), response: {} as ErasureResult },
 } as const satisfies Record<ApiMethod, { request: z.ZodType; response: unknown }>;
 
 export { API_METHOD_NAMES, type ApiMethod };

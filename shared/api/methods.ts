@@ -26,6 +26,8 @@ export const API_METHOD_NAMES = [
   'downloadExport',
   'showInFolder',
   'printReportToPdf',
+  'planErasure',
+  'eraseCandidate',
 ] as const;
 export type ApiMethod = (typeof API_METHOD_NAMES)[number];
 

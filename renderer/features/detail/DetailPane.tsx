@@ -10,6 +10,7 @@ import { StatusBadge } from '../../ui/StatusBadge';
 import { useNow } from '../../ui/useNow';
 import { Attachments } from './Attachments';
 import { Contacts } from './Contacts';
+import { EraseCandidateButton, EraseCandidateDialog, ErasedNotice } from './EraseCandidate';
 import { Timeline } from './Timeline';
 
 export function DetailPane() {
@@ -21,6 +22,7 @@ export function DetailPane() {
   if (detailId === null) {
     content = (
       <div className="detail-empty">
+        <ErasedNotice />
         <h2>No application selected</h2>
         <p>
           Choose one in the list, or move through it with <kbd>↑</kbd> <kbd>↓</kbd> (or <kbd>j</kbd> <kbd>k</kbd>).
@@ -160,6 +162,9 @@ function ApplicationView({ detail }: { detail: ApplicationDetail }) {
         </h3>
         <Attachments attachments={detail.attachments} />
       </section>
+
+      <EraseCandidateButton name={name ?? 'this candidate'} />
+      <EraseCandidateDialog name={name ?? 'this candidate'} />
     </div>
   );
 }

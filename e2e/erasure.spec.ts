@@ -1,0 +1,41 @@
+/**
+ * "Erase candidate" from the detail pane (issue #9): the confirmation says what goes, and
+ * afterwards the candidate is nowhere: not in the list, not in search, not in the file.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { applicationEvent } from '../main/testing/events.js';
+import { expect, test } from './harness.js';
+import { ApplicationsPage } from './pages.js';
+
+const canary = applicationEvent({ id: 'app_erase_me', first: 'Ottoline', last: 'Quillfeather', email: 'ottoline@canary.example' });
+const other = applicationEvent({ id: 'app_stays', first: 'Grace', last: 'Hopper' });
+
+test.use({ seed: { events: [canary, other] } });
+
+test('erasing a candidate removes them after a confirmation that says what goes', async ({ app }) => {
+  const view = new ApplicationsPage(app.page);
+  await view.row('Ottoline Quillfeather').click();
+  await expect(view.details.getByRole('heading', { name: 'Ottoline Quillfeather' })).toBeVisible();
+
+  await view.details.getByRole('button', { name: 'Erase candidate' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Erase Ottoline Quillfeather?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('listitem').first()).toHaveText(/^1 application with their contact details/);
+  // Cancel keeps everything.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(view.row('Ottoline Quillfeather')).toHaveCount(1);
+
+  await view.details.getByRole('button', { name: 'Erase candidate' }).click();
+  await dialog.getByRole('button', { name: 'Erase candidate' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(view.details.getByRole('status')).toHaveText('Candidate erased: 1 application and 0 attachments were removed from this computer.');
+  await expect(view.row('Ottoline Quillfeather')).toHaveCount(0);
+  await expect(view.row('Grace Hopper')).toHaveCount(1);
+
+  await view.search.fill('Quillfeather');
+  await expect(view.rows).toHaveCount(0);
+  // The web face's connection checkpointed: the file holds no trace of them.
+  const file = Buffer.concat([app.db, `${app.db}-wal`].filter((path) => existsSync(path)).map((path) => readFileSync(path)));
+  for (const text of ['Quillfeather', 'quillfeather', 'ottoline@canary.example', 'app_erase_me']) expect(file.includes(text)).toBe(false);
+});
