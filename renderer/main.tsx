@@ -4,18 +4,29 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { startApp } from './app/bootstrap';
 import { ErrorBoundary } from './app/ErrorBoundary';
+import { VaultGate } from './features/vault/VaultGate';
 import './styles/index.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root');
 const root = createRoot(container);
 
+const startWindow = () => startApp(window);
+
 try {
-  startApp(window);
+  // The desktop window opens the database behind its lock; the web face was given its key at start.
+  const vault = window.api?.vault;
+  if (vault === undefined) startWindow();
   root.render(
     <StrictMode>
       <ErrorBoundary>
-        <App />
+        {vault === undefined ? (
+          <App />
+        ) : (
+          <VaultGate vault={vault} start={startWindow}>
+            <App />
+          </VaultGate>
+        )}
       </ErrorBoundary>
     </StrictMode>,
   );

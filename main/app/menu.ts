@@ -8,9 +8,11 @@ export interface MenuOptions {
   /** Reload and developer tools only while developing. */
   isDev: boolean;
   send(command: MenuCommand): void;
+  /** "Lock Now", where a passphrase can unlock the app again. */
+  lock?: () => void;
 }
 
-export function menuTemplate({ isMac, isDev, send }: MenuOptions): MenuItemConstructorOptions[] {
+export function menuTemplate({ isMac, isDev, send, lock }: MenuOptions): MenuItemConstructorOptions[] {
   const command = (label: string, accelerator: string, name: MenuCommand): MenuItemConstructorOptions => ({
     label,
     accelerator,
@@ -27,6 +29,7 @@ export function menuTemplate({ isMac, isDev, send }: MenuOptions): MenuItemConst
         command('Sync Now', 'CmdOrCtrl+Shift+S', 'sync-now'),
         command('Export CSV…', 'CmdOrCtrl+E', 'export-csv'),
         separator,
+        ...(lock === undefined ? [] : [{ label: 'Lock Now', accelerator: 'CmdOrCtrl+L', click: lock } satisfies MenuItemConstructorOptions, separator]),
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },

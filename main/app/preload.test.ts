@@ -13,10 +13,11 @@ describe('the preload', () => {
     api = contextBridge.exposed.get('api') as DesktopApi;
   });
 
-  it("exposes only window.api: the contract's methods, onEvent and onMenu", () => {
+  it("exposes only window.api: the contract's methods, onEvent, onMenu and the vault", () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['api']);
-    expect(Object.keys(api).sort()).toEqual([...API_METHOD_NAMES, 'onEvent', 'onMenu'].sort());
-    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+    expect(Object.keys(api).sort()).toEqual([...API_METHOD_NAMES, 'onEvent', 'onMenu', 'vault'].sort());
+    for (const [name, value] of Object.entries(api)) if (name !== 'vault') expect(typeof value).toBe('function');
+    expect(Object.keys(api.vault).sort()).toEqual(['lock', 'onChange', 'state', 'unlock']);
     for (const name of ['ipcRenderer', 'invoke', 'send', 'on', 'sendSync', 'postMessage']) expect(api).not.toHaveProperty(name);
   });
 
@@ -46,6 +47,24 @@ describe('the preload', () => {
     expect(received).toEqual([['sync-now']]);
     unsubscribe();
     expect(ipcRenderer.listenerCount('menu:command')).toBe(0);
+  });
+
+  it('sends only the passphrase to unlock, as a string, and passes on vault states alone', async () => {
+    ipcRenderer.invocations.length = 0;
+    await (api.vault.unlock as (...args: unknown[]) => Promise<unknown>)('secret passphrase', { extra: true });
+    await api.vault.lock();
+    await api.vault.state();
+    expect(ipcRenderer.invocations).toEqual([
+      { channel: 'vault:unlock', args: ['secret passphrase'] },
+      { channel: 'vault:lock', args: [] },
+      { channel: 'vault:state', args: [] },
+    ]);
+    const states: unknown[][] = [];
+    const stop = api.vault.onChange((...args: unknown[]) => states.push(args));
+    ipcRenderer.receive('vault:changed', { status: 'locked', firstTime: false, why: null });
+    ipcRenderer.receive('vault:changed', 'not a state');
+    expect(states).toEqual([[{ status: 'locked', firstTime: false, why: null }]]);
+    stop();
   });
 
   it('refuses a listener that is not a function', () => {

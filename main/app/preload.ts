@@ -9,8 +9,9 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiClient, ApiEvent } from '../../shared/api/contract.js';
+import type { UnlockAnswer, VaultApi, VaultState } from '../../shared/api/vault.js';
 import { API_METHOD_NAMES, type ApiMethod } from '../../shared/api/methods.js';
-import { API_EVENT_CHANNEL, apiChannel, isMenuCommand, MENU_CHANNEL, type MenuCommand } from './channels.js';
+import { API_EVENT_CHANNEL, apiChannel, isMenuCommand, MENU_CHANNEL, VAULT_CHANNELS, type MenuCommand } from './channels.js';
 
 /** What the renderer finds at `window.api` in the desktop app. */
 export type DesktopApi = ApiClient & {
@@ -18,6 +19,8 @@ export type DesktopApi = ApiClient & {
   onEvent(listener: (event: ApiEvent) => void): () => void;
   /** Commands chosen in the application menu; returns what unsubscribes. */
   onMenu(listener: (command: MenuCommand) => void): () => void;
+  /** The app lock: the database opens with the keyring's key or a passphrase. */
+  vault: VaultApi;
 };
 
 function invoker(method: ApiMethod): (request: unknown) => Promise<unknown> {
@@ -42,10 +45,22 @@ const isApiEvent = (payload: unknown): payload is ApiEvent =>
 
 const methods = Object.fromEntries(API_METHOD_NAMES.map((method) => [method, invoker(method)])) as unknown as ApiClient;
 
+const isVaultState = (payload: unknown): payload is VaultState =>
+  typeof payload === 'object' && payload !== null && typeof (payload as { status?: unknown }).status === 'string';
+
+const vault: VaultApi = {
+  state: () => ipcRenderer.invoke(VAULT_CHANNELS.state) as Promise<VaultState>,
+  // Only the passphrase crosses, as a string.
+  unlock: (passphrase: string) => ipcRenderer.invoke(VAULT_CHANNELS.unlock, String(passphrase)) as Promise<UnlockAnswer>,
+  lock: () => ipcRenderer.invoke(VAULT_CHANNELS.lock) as Promise<void>,
+  onChange: (listener) => subscribe(VAULT_CHANNELS.changed, isVaultState, listener),
+};
+
 const api: DesktopApi = {
   ...methods,
   onEvent: (listener) => subscribe(API_EVENT_CHANNEL, isApiEvent, listener),
   onMenu: (listener) => subscribe(MENU_CHANNEL, isMenuCommand, listener),
+  vault,
 };
 
 contextBridge.exposeInMainWorld('api', api);

@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_METHOD_NAMES } from '../../shared/api/contract.js';
+import { looksEncrypted } from '../db/key.js';
+import { openDatabase } from '../db/open.js';
 import { tempDir, type TempDir } from '../testing/temp.js';
 import { CONTENT_SECURITY_POLICY } from './security.js';
 import { startDesktopApp } from './start.js';
@@ -13,6 +15,7 @@ import {
   ipcMain,
   Menu,
   nativeTheme,
+  powerMonitor,
   resetFakeElectron,
   safeStorage,
   session,
@@ -130,7 +133,7 @@ describe('the desktop app', () => {
     });
 
     it("answers the API over IPC to its page only, from the test's database", async () => {
-      expect([...ipcMain.handlers.keys()].sort()).toEqual(API_METHOD_NAMES.map((method) => `api:${method}`).sort());
+      expect([...ipcMain.handlers.keys()].sort()).toEqual([...API_METHOD_NAMES.map((method) => `api:${method}`), 'vault:lock', 'vault:state', 'vault:unlock'].sort());
       const window = theWindow();
       await expect(ipcMain.invoke('api:overview', { sender: window.webContents }, {})).resolves.toEqual({
         ok: true,
@@ -195,11 +198,75 @@ describe('the desktop app', () => {
     expect(app.getPath('userData')).toBe(join(dir.file('appData'), 'Candidate Viewer'));
   });
 
-  it.runIf(process.platform === 'linux')('tells the page when there is no keyring to keep secrets in', async () => {
-    safeStorage.backend = 'basic_text';
+  it('with a keyring, creates the database encrypted with a key kept only by safeStorage', async () => {
     await startDesktopApp({ appRoot, env });
-    const answer = (await ipcMain.invoke('api:getSettings', { sender: theWindow().webContents }, {})) as any;
-    expect(answer.value).toMatchObject({ secretsPersisted: false, secretsWarning: expect.stringMatching(/^No system keyring found: /) });
+    expect(looksEncrypted(dir.file('test.sqlite'))).toBe(true);
+    const stored = readFileSync(join(dir.file('user-data'), 'database.key'));
+    expect(safeStorage.decryptString(stored)).toMatch(/^[0-9a-f]{64}$/);
+    const contents = theWindow().webContents;
+    await expect(ipcMain.invoke('vault:state', { sender: contents })).resolves.toEqual({ status: 'unlocked', canLock: false, idleMinutes: 15 });
+    expect(theWindow().contentProtection).toBe(false);
+    // Nothing to unlock with: Lock Now is not offered.
+    await ipcMain.invoke('vault:lock', { sender: contents });
+    await expect(ipcMain.invoke('api:overview', { sender: contents }, {})).resolves.toMatchObject({ ok: true });
+  });
+
+  it('encrypts the plaintext database of an earlier version at start', async () => {
+    const plain = openDatabase(dir.file('test.sqlite'));
+    plain.prepare("INSERT INTO settings (key, value) VALUES ('note', 'Plaintext-Canary')").run();
+    plain.close();
+    await startDesktopApp({ appRoot, env });
+    expect(looksEncrypted(dir.file('test.sqlite'))).toBe(true);
+    expect(readFileSync(dir.file('test.sqlite')).includes('Plaintext-Canary')).toBe(false);
+    await expect(ipcMain.invoke('api:overview', { sender: theWindow().webContents }, {})).resolves.toMatchObject({ ok: true });
+  });
+
+  describe.runIf(process.platform === 'linux')('without a keyring (basic_text)', () => {
+    beforeEach(async () => {
+      safeStorage.backend = 'basic_text';
+      await startDesktopApp({ appRoot, env });
+    });
+    const contents = () => theWindow().webContents;
+    const unlock = (passphrase: unknown) => ipcMain.invoke('vault:unlock', { sender: contents() }, passphrase);
+
+    it('waits locked for a passphrase, with no API and no candidate data on screen', async () => {
+      await expect(ipcMain.invoke('vault:state', { sender: contents() })).resolves.toEqual({
+        status: 'locked',
+        firstTime: true,
+        why: expect.stringMatching(/^No system keyring found: /),
+      });
+      expect(theWindow().contentProtection).toBe(true);
+      expect(existsSync(dir.file('test.sqlite'))).toBe(false);
+      await expect(ipcMain.invoke('api:overview', { sender: contents() }, {})).rejects.toThrow(/No handler registered/);
+      // Only the app's own page may unlock.
+      const stranger = new BrowserWindow({}).webContents;
+      await expect(ipcMain.invoke('vault:unlock', { sender: stranger }, 'a long passphrase')).resolves.toEqual({ ok: false, message: 'refused' });
+    });
+
+    it('unlocks with the passphrase, and locks on Lock Now and when the OS locks the screen or sleeps', async () => {
+      await expect(unlock('short')).resolves.toEqual({ ok: false, message: 'Choose a passphrase of at least 8 characters.' });
+      await expect(unlock('correct horse battery')).resolves.toEqual({ ok: true });
+      expect(looksEncrypted(dir.file('test.sqlite'))).toBe(true);
+      expect(contents().sent.at(-1)).toEqual({ channel: 'vault:changed', args: [{ status: 'unlocked', canLock: true, idleMinutes: 15 }] });
+      const settings = (await ipcMain.invoke('api:getSettings', { sender: contents() }, {})) as any;
+      expect(settings.value).toMatchObject({ secretsPersisted: false, secretsWarning: expect.stringMatching(/^No system keyring found: /) });
+
+      // Lock Now (the menu's Cmd/Ctrl+L, or the page).
+      const file = Menu.applicationMenu!.template.find((menu) => menu.label === 'File') as any;
+      const lockNow = file.submenu.find((item: any) => item.label === 'Lock Now');
+      expect(lockNow.accelerator).toBe('CmdOrCtrl+L');
+      lockNow.click();
+      await vi.waitFor(() => expect(contents().sent.at(-1)?.args[0]).toMatchObject({ status: 'locked', firstTime: false }));
+      await vi.waitFor(() => expect(ipcMain.handlers.has('api:overview')).toBe(false));
+      expect(theWindow().contentProtection).toBe(true);
+
+      await expect(unlock('wrong horse battery')).resolves.toEqual({ ok: false, message: 'That passphrase does not open the database.' });
+      for (const event of ['lock-screen', 'suspend'] as const) {
+        await expect(unlock('correct horse battery')).resolves.toEqual({ ok: true });
+        powerMonitor.emit(event);
+        await vi.waitFor(() => expect(ipcMain.handlers.has('api:overview')).toBe(false));
+      }
+    });
   });
 
   it("matches the window's background to a dark theme", async () => {

@@ -2,19 +2,21 @@
  * The desktop app's life: one instance, paths, the database and API, the guarded window,
  * the menu, and an orderly quit. Every decision lives in the small modules it calls.
  */
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor, safeStorage, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApiService, type ApiService } from '../api/service.js';
-import { openDatabase, type Db } from '../db/open.js';
+import { DatabaseError, type Db } from '../db/open.js';
 import { PRODUCT_NAME } from '../paths.js';
 import { MENU_CHANNEL, type MenuCommand } from './channels.js';
 import { guardWebContents, installSessionPolicy } from './guards.js';
 import { registerApiIpc } from './ipc.js';
 import { appLocations, databaseFile, userDataOverride, type AppLocations } from './locations.js';
+import { AppLock } from './lock.js';
 import { installApplicationMenu } from './menu.js';
 import { SafeStorageSecretStore } from './secrets.js';
 import { desktopHost } from './dialogs.js';
+import { DesktopVault, VaultError, type HexKey } from './vault.js';
 import { createMainWindow } from './window.js';
 
 export interface StartOptions {
@@ -46,7 +48,8 @@ export function startDesktopApp({ appRoot, env = process.env }: StartOptions): P
 
   const locations = appLocations(appRoot, process.versions.electron);
   let mainWindow: BrowserWindow | null = null;
-  let services: Services | null = null;
+  let lock: AppLock<Services> | null = null;
+  let unregisterVault: (() => void) | null = null;
   let shutdown: 'running' | 'stopping' | 'stopped' = 'running';
 
   const openWindow = () => {
@@ -70,14 +73,15 @@ export function startDesktopApp({ appRoot, env = process.env }: StartOptions): P
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (services !== null && mainWindow === null) openWindow();
+    if (lock !== null && mainWindow === null) openWindow();
   });
   app.on('will-quit', (event) => {
-    if (services === null || shutdown === 'stopped') return;
+    if (lock === null || shutdown === 'stopped') return;
     event.preventDefault();
     if (shutdown === 'stopping') return;
     shutdown = 'stopping';
-    void stopServices(services).finally(() => {
+    unregisterVault?.();
+    void lock.close().finally(() => {
       shutdown = 'stopped';
       app.quit();
     });
@@ -85,41 +89,62 @@ export function startDesktopApp({ appRoot, env = process.env }: StartOptions): P
 
   return app
     .whenReady()
-    .then(() => {
-      services = startServices(locations, env, () => mainWindow);
+    .then(async () => {
+      checkBuild(locations);
+      const file = databaseFile(app.getPath('userData'), env);
+      const vault = new DesktopVault({ userData: app.getPath('userData'), dbFile: file, storage: safeStorage, nativeBinding: locations.nativeBinding });
+      lock = new AppLock<Services>({
+        vault,
+        startServices: (db, key) => startServices(db, key, vault, locations, () => mainWindow),
+        stopServices,
+        window: () => mainWindow,
+        indexUrl: locations.indexUrl,
+        power: powerMonitor,
+      });
+      const appLock = lock;
+      unregisterVault = appLock.registerIpc();
       installSessionPolicy(session.defaultSession, locations.indexUrl);
-      installApplicationMenu({ isMac: process.platform === 'darwin', isDev: !app.isPackaged, send: sendMenuCommand });
+      installApplicationMenu({
+        isMac: process.platform === 'darwin',
+        isDev: !app.isPackaged,
+        send: sendMenuCommand,
+        lock: vault.mode === 'passphrase' ? () => void appLock.lock() : undefined,
+      });
       openWindow();
+      await appLock.start();
     })
-    .catch((error: unknown) => fail(error));
+    .catch((error: unknown) => fail(error instanceof DatabaseError || error instanceof VaultError ? explainOpenError(error, app.isPackaged) : error));
 }
 
-function startServices(locations: AppLocations, env: NodeJS.ProcessEnv, window: () => BrowserWindow | null): Services {
+function checkBuild(locations: AppLocations): void {
   for (const [file, what] of [
     [locations.indexHtml, 'the window'],
     [locations.preload, 'the preload script'],
   ] as const) {
     if (!existsSync(file)) throw new StartupError(`${file} (${what}) is missing: run \`npm run build\` first.`);
   }
-  const file = databaseFile(app.getPath('userData'), env);
-  let db: Db;
-  try {
-    db = openDatabase(file, { nativeBinding: locations.nativeBinding });
-  } catch (error) {
-    const message = (error as Error).message;
-    const wrongBuild = /NODE_MODULE_VERSION|different Node\.js version/.test(message);
-    throw new StartupError(
-      wrongBuild && !app.isPackaged
-        ? `better-sqlite3 is built for Node, not for Electron ${process.versions.electron}: run \`npm run native\` (it needs the internet once). ${message}`
-        : message,
-    );
-  }
+}
+
+class StartupError extends Error {}
+
+/** Opening the database with Electron's build of better-sqlite3 failed: say how to fix a Node build. */
+export function explainOpenError(error: unknown, packaged: boolean): Error {
+  const message = (error as Error).message;
+  const wrongBuild = /NODE_MODULE_VERSION|different Node\.js version/.test(message);
+  return new StartupError(
+    wrongBuild && !packaged
+      ? `better-sqlite3 is built for Node, not for Electron ${process.versions.electron}: run \`npm run native\` (it needs the internet once). ${message}`
+      : message,
+  );
+}
+
+function startServices(db: Db, key: HexKey, vault: DesktopVault, locations: AppLocations, window: () => BrowserWindow | null): Services {
   const api = createApiService({
     db,
     secrets: new SafeStorageSecretStore(db),
     host: desktopHost(window),
     // Exports read through a connection of their own, of Electron's build of better-sqlite3.
-    openReader: () => openDatabase(file, { readonly: true, nativeBinding: locations.nativeBinding }),
+    openReader: () => vault.openReader(key),
   });
   const unregisterIpc = registerApiIpc({ api, window, indexUrl: locations.indexUrl });
   return { db, api, unregisterIpc };
@@ -147,8 +172,6 @@ async function stopServices({ db, api, unregisterIpc }: Services): Promise<void>
     }
   }
 }
-
-class StartupError extends Error {}
 
 function fail(error: unknown): void {
   const message = error instanceof StartupError ? error.message : `Unexpected error: ${(error as Error)?.stack ?? String(error)}`;

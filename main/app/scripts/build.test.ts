@@ -51,7 +51,7 @@ describe('the Electron build', () => {
     // As Electron's sandboxed preload wrapper does: a plain script given a tiny require.
     new Function('require', readFileSync(dir.file('preload.cjs'), 'utf8'))(sandboxedRequire);
     const api = exposed.get('api')!;
-    expect(Object.keys(api).sort()).toEqual([...API_METHOD_NAMES, 'onEvent', 'onMenu'].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHOD_NAMES, 'onEvent', 'onMenu', 'vault'].sort());
     (api.listApplications as (request: unknown) => void)({ limit: 5 });
     expect(invoked).toEqual([['api:listApplications', { limit: 5 }]]);
   });

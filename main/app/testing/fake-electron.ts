@@ -94,6 +94,14 @@ export class FakeBrowserWindow extends EventEmitter {
   static getAllWindows(): FakeBrowserWindow[] {
     return FakeBrowserWindow.all.filter((window) => !window.destroyed);
   }
+  contentProtection = false;
+  progress = -1;
+  setContentProtection(enabled: boolean): void {
+    this.contentProtection = enabled;
+  }
+  setProgressBar(progress: number): void {
+    this.progress = progress;
+  }
   loadFile(file: string): Promise<void> {
     this.loadedFile = file;
     this.webContents.mainFrame.url = pathToFileURL(file).href;
@@ -320,7 +328,16 @@ class FakeDialog {
   }
 }
 
+/** The OS's screen lock, sleep and idle time, driven by tests. */
+class FakePowerMonitor extends EventEmitter {
+  idleSeconds = 0;
+  getSystemIdleTime(): number {
+    return this.idleSeconds;
+  }
+}
+
 export const app = new FakeApp();
+export const powerMonitor = new FakePowerMonitor();
 export const ipcMain = new FakeIpcMain();
 export const ipcRenderer = new FakeIpcRenderer();
 export const contextBridge = new FakeContextBridge();
@@ -342,6 +359,7 @@ function restore<T extends object>(target: T, fresh: T): void {
 /** A fresh fake: no windows, handlers, listeners or recorded calls. */
 export function resetFakeElectron(): void {
   restore(app, new FakeApp());
+  restore(powerMonitor, new FakePowerMonitor());
   restore(ipcMain, new FakeIpcMain());
   restore(ipcRenderer, new FakeIpcRenderer());
   restore(contextBridge, new FakeContextBridge());
