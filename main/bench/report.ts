@@ -2,7 +2,7 @@
 import type { Latency } from './stats.js';
 
 export interface Figure {
-  section: 'ingest' | 'queries' | 'reports' | 'export' | 'rss' | 'ui';
+  section: 'ingest' | 'queries' | 'reports' | 'export' | 'rss' | 'ui' | 'encryption';
   name: string;
   /** Unit of `ours` and `ideal`: events/s (higher is better), ms or MB (lower is better). */
   unit: 'events/s' | 'ms' | 'MB' | 'rows';

@@ -20,8 +20,12 @@
  *   page; beside a static load + a bare API round trip, bare API round trips, and the rows
  *   a viewport holds.
  *
+ * - Encryption (encryption.ts): the same import and queries on a plaintext database; for
+ *   erasing a candidate, a TRUNCATE checkpoint alone.
+ *
  * Options: --count N (default 100000), --quick (5000, fewer iterations), --skip-rss, --skip-ui,
- * --rss-mb N (default 1024), --json (one JSON document on stdout; table on stderr).
+ * --rss-mb N (default 1024), --only encryption (just that section), --json (one JSON
+ * document on stdout; table on stderr).
  * Data come from the demo generator with a fixed seed; all files live in a temp dir
  * that is removed at the end.
  */
@@ -30,8 +34,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/open.js';
+import { benchEncryption } from './encryption.js';
 import { benchExport } from './export.js';
-import { benchIngest } from './ingest.js';
+import { benchIngest, writeDemoNdjson } from './ingest.js';
 import { benchQueries } from './queries.js';
 import { renderTable, type Report } from './report.js';
 import { benchReports } from './reports.js';
@@ -39,7 +44,7 @@ import { benchRss } from './rss.js';
 import { benchUi } from './ui.js';
 import { log } from './stats.js';
 
-const USAGE = 'usage: npm run bench -- [--quick] [--count N] [--rss-mb N] [--skip-rss] [--skip-ui] [--json] [--help]';
+const USAGE = 'usage: npm run bench -- [--quick] [--count N] [--rss-mb N] [--skip-rss] [--skip-ui] [--only encryption] [--json] [--help]';
 
 function usageError(message: string): never {
   process.stderr.write(`error: ${message}\n${USAGE}\n`);
@@ -55,6 +60,7 @@ function options() {
         'skip-rss': { type: 'boolean', default: false },
         'skip-ui': { type: 'boolean', default: false },
         'rss-mb': { type: 'string' },
+        only: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -79,11 +85,14 @@ if (values.help) {
       '  --count N    applications to ingest and query (default 100000)\n' +
       '  --rss-mb N   size of the NDJSON file whose import peak RSS is measured (default 1024)\n' +
       '  --skip-rss   skip that import; --skip-ui skip the Chromium measurements\n' +
+      '  --only encryption  only the encrypted-database section (issue #9)\n' +
       '  --json       one JSON document on stdout (the table goes to stderr)\n',
   );
   process.exit(0);
 }
 const quick = values.quick;
+const only = values.only;
+if (only !== undefined && only !== 'encryption') usageError(`--only takes encryption, got ${JSON.stringify(only)}`);
 const count = positive(values.count, quick ? 5000 : 100_000, 'count');
 const rssMb = positive(values['rss-mb'], quick ? 64 : 1024, 'rss-mb');
 const ingestRuns = quick ? 2 : 3;
@@ -95,6 +104,12 @@ const dir = mkdtempSync(join(tmpdir(), 'cv-bench-'));
 const report: Report = { meta: {}, figures: [] };
 let ui = 'skipped';
 try {
+  if (only === 'encryption') {
+    const ndjson = join(dir, 'at-rest.ndjson');
+    log(`encryption: writing ${count} demo applications to NDJSON`);
+    writeDemoNdjson(ndjson, count);
+    report.figures.push(...(await benchEncryption(dir, ndjson, count, queryRuns, warmup)));
+  } else {
   const dbFile = join(dir, 'ours.db');
   report.figures.push(...(await benchIngest(dir, count, ingestRuns, dbFile)));
   const db = openDatabase(dbFile);
@@ -110,6 +125,8 @@ try {
     const result = await benchUi(dbFile);
     report.figures.push(...result.figures);
     ui = result.browser;
+  }
+  report.figures.push(...(await benchEncryption(dir, join(dir, 'ingest.ndjson'), count, queryRuns, warmup)));
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,8 @@ export function parseJson(text: string): unknown {
     const offset = jsonErrorOffset(text);
     const { line, column } = lineAndColumn(text, offset);
     const reason = (error as Error).message
-      .replace(/, ".*" is not valid JSON$/s, '')
+      // V8 quotes the start of the text ("Ada Lovelace"...): never echo a body, it may be personal data.
+      .replace(/, ".*"(?:\.\.\.)? is not valid JSON$/s, '')
       .replace(/ (in JSON )?at position \d+.*$/s, '');
     throw new HttpError(400, `the body is not valid JSON: ${reason} at line ${line} column ${column} (position ${offset})`);
   }

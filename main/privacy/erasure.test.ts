@@ -138,11 +138,13 @@ describe('forgetting a candidate', () => {
   });
 
   it('a relay forgets the events of its log that mention the candidate', () => {
-    db.prepare("INSERT INTO relay_log (event_id, body, received_at) VALUES ('e1', ?, '2026-01-01'), ('e2', '{\"recordId\":\"app_keep_1\"}', '2026-01-01')").run(
-      JSON.stringify(candidateEvents()[0]),
-    );
+    const insert = db.prepare("INSERT INTO relay_log (event_id, body, received_at) VALUES (?, ?, '2026-01-01')");
+    insert.run('e1', JSON.stringify(candidateEvents()[0]));
+    insert.run('e2', JSON.stringify({ recordId: 'app_keep_1' }));
+    // An id that merely starts with theirs is someone else's.
+    insert.run('e3', JSON.stringify({ recordId: 'app_forget_10', candidate: 'cand_forget_me_too' }));
     expect(new ErasureService(db).forget({ candidateId: 'cand_forget_me' })).toMatchObject({ relayEvents: 1 });
-    expect(db.prepare('SELECT event_id FROM relay_log').all()).toEqual([{ event_id: 'e2' }]);
+    expect(db.prepare('SELECT event_id FROM relay_log ORDER BY seq').all()).toEqual([{ event_id: 'e2' }, { event_id: 'e3' }]);
   });
 
   it('a candidate not stored yet is suppressed all the same', async () => {

@@ -154,10 +154,12 @@ export class ErasureService {
   private mentions(table: 'rejected_events' | 'relay_log', needles: readonly string[]): number[] {
     if (needles.length === 0) return [];
     const key = table === 'rejected_events' ? 'pk' : 'seq';
-    const condition = needles.map(() => 'instr(body, ?) > 0').join(' OR ');
+    // As JSON strings, quotes included: "app_1" must not match "app_10".
+    const quoted = needles.map((needle) => JSON.stringify(needle));
+    const condition = quoted.map(() => 'instr(body, ?) > 0').join(' OR ');
     return this.db
       .prepare<string[], { k: number }>(`SELECT ${key} AS k FROM ${table} WHERE body IS NOT NULL AND (${condition})`)
-      .all(...needles)
+      .all(...quoted)
       .map((r) => r.k);
   }
 
@@ -216,7 +218,14 @@ export class ErasureService {
     // (suppression, not these marks, keeps the events out).
     const ids = needles.filter((needle) => !needle.includes('@'));
     if (ids.length > 0) {
-      this.db.prepare(`DELETE FROM applied_events WHERE ${ids.map(() => 'instr(event_id, ?) > 0').join(' OR ')}`).run(...ids);
+      const containing = this.db
+        .prepare<string[], { id: string }>(`SELECT event_id AS id FROM applied_events WHERE ${ids.map(() => 'instr(event_id, ?) > 0').join(' OR ')}`)
+        .all(...ids)
+        .map((row) => row.id)
+        // Whole ids only: "app_1" is in "ev_app_1_3", not in "ev_app_10_3".
+        .filter((eventId) => ids.some((id) => new RegExp(`(^|[^A-Za-z0-9])${escapeRegExp(id)}([^A-Za-z0-9]|$)`).test(eventId)));
+      const remove = this.db.prepare('DELETE FROM applied_events WHERE event_id = ?');
+      for (const eventId of containing) remove.run(eventId);
     }
     return counts;
   }
@@ -241,4 +250,8 @@ export class ErasureService {
     }
     return false;
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

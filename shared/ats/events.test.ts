@@ -146,10 +146,10 @@ describe('parseEvent: broken events are rejected with a reason', () => {
   it('says where a model has the wrong shape', () => {
     const value = seed();
     value.eventData.interviews = 'tomorrow';
-    expect(reason(value)).toMatch(/^eventData.interviews: expected a list, got the text "tomorrow"/);
+    expect(reason(value)).toMatch(/^eventData.interviews: expected a list, got text \(8 characters\)/);
     const other = seed();
     other.eventData.offers = [42];
-    expect(reason(other)).toMatch(/eventData.offers\[0\]: expected an offer object, got number 42/);
+    expect(reason(other)).toMatch(/eventData.offers\[0\]: expected an offer object, got a number/);
   });
 
   it('refuses a record event with no models at all', () => {

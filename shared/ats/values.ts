@@ -17,12 +17,19 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * What kind of value arrived, for error messages. Never the value itself: messages land
+ * in the sync error list, logs and HTTP answers, and a misplaced value may be a name or a
+ * phone number (issue #9).
+ */
 export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === 'string') return `text (${value.length} ${value.length === 1 ? 'character' : 'characters'})`;
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return typeof value;
 }
 
 /** A string field: numbers become their text, blanks and absent values null. */

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open.js';
 import { applicationEvent, signedWebhookFixture } from '../../testing/mock-upstream.js';
+import { ErasureService } from '../../privacy/erasure.js';
 import { tempDb, tempDir, type TempDir } from '../../testing/temp.js';
 import { pullFeed } from './feed.js';
 import { startRelay, type Relay } from './relay.js';
@@ -95,6 +96,18 @@ describe('relay', () => {
     expect(await deliver(JSON.stringify(event))).toEqual({ status: 200, json: { status: 'duplicate' } });
     expect(await deliver(JSON.stringify({ ...event, eventType: 'record.modified' }))).toEqual({ status: 200, json: { status: 'duplicate' } });
     expect(logSize()).toBe(1);
+  });
+
+  it('forgets an erased candidate: their logged events go, and new ones are answered suppressed and not kept', async () => {
+    const event = applicationEvent(1) as { eventData: { info: { id: string; candidate: { id: string } } } };
+    const other = applicationEvent(2);
+    await deliver(JSON.stringify(event));
+    await deliver(JSON.stringify(other));
+    expect(new ErasureService(db).forget({ candidateId: event.eventData.info.candidate.id })).toMatchObject({ relayEvents: 1 });
+    expect(logSize()).toBe(1);
+    expect(await deliver(JSON.stringify({ ...event, eventId: 'redelivered-later' }))).toEqual({ status: 200, json: { status: 'suppressed' } });
+    expect(logSize()).toBe(1);
+    expect((await feed('')).json.events).toEqual([other]);
   });
 
   it('refuses bad signatures, oversize bodies, non-JSON and events without an eventId, logging none of them', async () => {

@@ -1,14 +1,17 @@
 /**
  * The relay (`relay`): a webhook receiver on a server that keeps every signed event in
  * an append-only log and serves that log as a feed to laptops, which cannot receive
- * webhooks themselves. It never interprets events beyond their eventId: the laptops'
- * pipelines do that, each at its own pace.
+ * webhooks themselves. It never interprets events beyond their eventId and, for a
+ * candidate erased with `forget` on the relay's database, whose they are: those are
+ * answered `suppressed` and not kept. The laptops' pipelines do the rest, each at its pace.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseEvent } from '../../../shared/ats/events.js';
 import type { Db } from '../../db/open.js';
 import { HttpError, sendJson, sendJsonText } from '../../http/respond.js';
 import { sameSecret } from '../../http/secret.js';
 import { startServer } from '../../http/server.js';
+import { Suppressions } from '../../privacy/suppression.js';
 import { DEFAULT_MAX_BODY_BYTES, readSignedJson } from './signed-body.js';
 import { WEBHOOK_PATH } from './webhook.js';
 
@@ -38,13 +41,19 @@ export interface Relay {
 export async function startRelay(options: RelayOptions): Promise<Relay> {
   if (options.feedToken === '') throw new Error('the relay needs a non-empty feed token');
   const log = new RelayLog(options.db);
+  const suppressions = new Suppressions(options.db);
   const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const server = await startServer(
     {
       [WEBHOOK_PATH]: {
         POST: async (req: IncomingMessage, res: ServerResponse) => {
           const { text, value } = await readSignedJson(req, options.apiKey, maxBytes);
-          const appended = log.append(eventIdOf(value), text);
+          const eventId = eventIdOf(value);
+          if (isSuppressed(suppressions, value)) {
+            sendJson(res, 200, { status: 'suppressed' });
+            return;
+          }
+          const appended = log.append(eventId, text);
           sendJson(res, 200, { status: appended ? 'appended' : 'duplicate' });
         },
       },
@@ -94,6 +103,16 @@ class RelayLog {
     }
     return { bodies, lastSeq, hasMore: false };
   }
+}
+
+/** An event of a forgotten candidate or application (events that do not parse are kept: the laptops judge them). */
+function isSuppressed(suppressions: Suppressions, value: unknown): boolean {
+  const parsed = parseEvent(value);
+  if (!parsed.ok) return false;
+  const { event } = parsed;
+  if (event.kind === 'application.upsert') return suppressions.isSuppressed(event.applicationId, event.models.info?.candidate?.id ?? null);
+  if (event.kind === 'application.deleted') return suppressions.isSuppressed(event.applicationId, event.candidateId);
+  return false;
 }
 
 function eventIdOf(value: unknown): string {
