@@ -9,8 +9,12 @@ import { ApplicationsPage } from './pages.js';
 
 const canary = applicationEvent({ id: 'app_erase_me', first: 'Ottoline', last: 'Quillfeather', email: 'ottoline@canary.example' });
 const other = applicationEvent({ id: 'app_stays', first: 'Grace', last: 'Hopper' });
+const closedLongAgo = [
+  applicationEvent({ id: 'app_old_1', first: 'Edsger', last: 'Dijkstra', status: 'REJECTED', updatedAt: '2019-03-01T00:00:00Z' }),
+  applicationEvent({ id: 'app_old_2', first: 'Barbara', last: 'Liskov', status: 'HIRED', updatedAt: '2019-04-01T00:00:00Z' }),
+];
 
-test.use({ seed: { events: [canary, other] } });
+test.use({ seed: { events: [canary, other, ...closedLongAgo] } });
 
 test('erasing a candidate removes them after a confirmation that says what goes', async ({ app }) => {
   const view = new ApplicationsPage(app.page);
@@ -38,4 +42,22 @@ test('erasing a candidate removes them after a confirmation that says what goes'
   // The web face's connection checkpointed: the file holds no trace of them.
   const file = Buffer.concat([app.db, `${app.db}-wal`].filter((path) => existsSync(path)).map((path) => readFileSync(path)));
   for (const text of ['Quillfeather', 'quillfeather', 'ottoline@canary.example', 'app_erase_me']) expect(file.includes(text)).toBe(false);
+});
+
+test('retention says how many closed applications it would remove, then removes them when saved', async ({ app }) => {
+  const view = new ApplicationsPage(app.page);
+  await expect(view.row('Edsger Dijkstra')).toHaveCount(1);
+  await app.page.getByRole('button', { name: 'Sync settings' }).click();
+  const panel = app.page.getByRole('dialog', { name: 'Sync' });
+  const section = panel.getByRole('region', { name: 'Data retention' });
+  await expect(section.getByRole('status')).toHaveText('Off: nothing is removed.');
+  await section.getByRole('checkbox').check();
+  await section.getByRole('spinbutton', { name: 'Months' }).fill('24');
+  await expect(section.getByRole('status')).toHaveText('Saving removes 2 closed applications now.');
+  await section.getByRole('button', { name: 'Save retention' }).click();
+  await expect(section.getByRole('status')).toHaveText('On.');
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await expect(view.row('Edsger Dijkstra')).toHaveCount(0);
+  await expect(view.row('Barbara Liskov')).toHaveCount(0);
+  await expect(view.row('Grace Hopper')).toHaveCount(1);
 });

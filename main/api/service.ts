@@ -28,6 +28,7 @@ import { SettingsRepository } from './settings.js';
 import { SyncService } from './sync-service.js';
 import { ReportService } from '../reports/service.js';
 import { ErasureService } from '../privacy/erasure.js';
+import { Retention } from '../privacy/retention.js';
 
 export interface ApiService {
   dispatch(method: string, request: unknown): Promise<Envelope<unknown>>;
@@ -56,9 +57,22 @@ export function createApiService({ db, secrets, host, openReader }: ApiServiceOp
     }
   };
   const settings = new SettingsRepository(db);
+  const erasure = new ErasureService(db);
+  const retention = new Retention(erasure, () => settings.get().retentionMonths);
+  /** Retention runs at start and after each sync; the page hears when it removed something. */
+  const applyRetention = () => {
+    try {
+      if ((retention.apply()?.applications ?? 0) > 0) emit({ type: 'data.changed' });
+    } catch (error) {
+      console.error(`retention could not run: ${(error as Error).message}`);
+    }
+  };
   const sync = new SyncService(db, settings, secrets, {
     progress: (state) => emit({ type: 'sync.progress', state }),
-    finished: (state) => emit({ type: 'sync.finished', state }),
+    finished: (state) => {
+      applyRetention();
+      emit({ type: 'sync.finished', state });
+    },
     dataChanged: () => emit({ type: 'data.changed' }),
   });
   const reports = new ReportService(db);
@@ -66,12 +80,13 @@ export function createApiService({ db, secrets, host, openReader }: ApiServiceOp
   const handlers: Handlers = {
     ...applicationHandlers(db),
     ...syncHandlers(db, sync),
-    ...settingsHandlers(settings, secrets),
+    ...withRetentionOnSave(settingsHandlers(settings, secrets), applyRetention),
     ...attachmentHandlers(db, host ?? null),
     ...reportHandlers(reports, host ?? null),
     ...exports.handlers,
-    ...privacyHandlers(new ErasureService(db), () => emit({ type: 'data.changed' })),
+    ...privacyHandlers(erasure, retention, () => emit({ type: 'data.changed' })),
   };
+  applyRetention();
 
   return {
     async dispatch(method, request) {
@@ -101,3 +116,15 @@ export function createApiService({ db, secrets, host, openReader }: ApiServiceOp
 
 /** Every contract method has a handler (checked by the type above; listed for the faces). */
 export const HANDLED_METHODS = Object.keys(API_METHODS) as ApiMethod[];
+
+/** Turning retention on (or shortening it) applies it at once: the user has seen what it removes. */
+function withRetentionOnSave<H extends Pick<Handlers, 'getSettings' | 'saveSettings'>>(handlers: H, applyRetention: () => void): H {
+  return {
+    ...handlers,
+    saveSettings: async (request) => {
+      const saved = await handlers.saveSettings(request);
+      if (request.retentionMonths !== undefined && request.retentionMonths > 0) applyRetention();
+      return saved;
+    },
+  };
+}

@@ -6,9 +6,11 @@ export interface StoredSettings {
   integrationId: string;
   upstreamBaseUrl: string;
   webhookPort: number;
+  /** Closed applications are erased this many months after their last update; 0: never (issue #9). */
+  retentionMonths: number;
 }
 
-const DEFAULTS: StoredSettings = { feedUrl: '', integrationId: '', upstreamBaseUrl: '', webhookPort: 0 };
+const DEFAULTS: StoredSettings = { feedUrl: '', integrationId: '', upstreamBaseUrl: '', webhookPort: 0, retentionMonths: 0 };
 
 export class SettingsRepository {
   private readonly read;
@@ -23,7 +25,7 @@ export class SettingsRepository {
     for (const row of this.read.all()) {
       const key = row.key.slice('setting:'.length) as keyof StoredSettings;
       if (!(key in DEFAULTS) || row.value === null) continue;
-      if (key === 'webhookPort') settings.webhookPort = Number(row.value) || 0;
+      if (key === 'webhookPort' || key === 'retentionMonths') settings[key] = Number(row.value) || 0;
       else settings[key] = row.value;
     }
     return settings;

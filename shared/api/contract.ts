@@ -13,7 +13,7 @@ import {
 } from './applications.js';
 import type { AttachmentFile, AttachmentHtml, SavedFile } from './attachments.js';
 import type { ApplicationDetail } from './detail.js';
-import type { ErasurePlan, ErasureResult } from './privacy.js';
+import type { ErasurePlan, ErasureResult, RetentionPreview } from './privacy.js';
 import { EXPORT_FIELDS, EXPORT_FORMATS, type ExportEvent, type ExportFile, type ExportResult } from './export.js';
 import { REPORT_KINDS, type Report } from './reports.js';
 import { API_METHOD_NAMES, type ApiMethod } from './methods.js';
@@ -46,6 +46,8 @@ export const settingsUpdateSchema = z.strictObject({
     .refine((url) => url === '' || /^https?:\/\/[^\s]+$/i.test(url), { message: 'must be an http(s) URL' })
     .optional(),
   webhookPort: z.number().int().min(0).max(65535).optional(),
+  /** 0 turns retention off. */
+  retentionMonths: z.number().int().min(0).max(240).optional(),
 });
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 
@@ -108,6 +110,8 @@ export const API_METHODS = {
   planErasure: { request: z.strictObject({ applicationId: id }), response: {} as ErasurePlan },
   /** Erases the candidate of this application and everything derived from them; later syncs drop their events. */
   eraseCandidate: { request: z.strictObject({ applicationId: id }), response: {} as ErasureResult },
+  /** How many closed applications a retention of `months` would remove now, before it is turned on. */
+  previewRetention: { request: z.strictObject({ months: z.number().int().min(1).max(240) }), response: {} as RetentionPreview },
 } as const satisfies Record<ApiMethod, { request: z.ZodType; response: unknown }>;
 
 export { API_METHOD_NAMES, type ApiMethod };

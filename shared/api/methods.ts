@@ -28,6 +28,7 @@ export const API_METHOD_NAMES = [
   'printReportToPdf',
   'planErasure',
   'eraseCandidate',
+  'previewRetention',
 ] as const;
 export type ApiMethod = (typeof API_METHOD_NAMES)[number];
 

@@ -20,3 +20,8 @@ export interface ErasureResult extends ErasureCounts {
   /** False when another connection kept the log from being emptied at once. */
   checkpointed: boolean;
 }
+
+export interface RetentionPreview extends ErasureCounts {
+  /** Closed applications last updated before this moment would go. */
+  before: string;
+}

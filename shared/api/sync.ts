@@ -38,6 +38,8 @@ export interface Settings {
   integrationId: string;
   upstreamBaseUrl: string;
   webhookPort: number;
+  /** "Remove closed applications (rejected or hired) after N months": 0 is off. */
+  retentionMonths: number;
   /** False when secrets cannot be kept in an OS secret store (then they live in memory only). */
   secretsPersisted: boolean;
   /** Why secrets are not persisted, for the warning the user sees. */

@@ -1,9 +1,14 @@
 /** "Erase candidate" in the detail pane, from the one erasure service the CLI's `forget` uses. */
 import { ErasureError, ErasureService } from '../../privacy/erasure.js';
+import type { Retention } from '../../privacy/retention.js';
 import { ApiFailure } from '../errors.js';
 import type { HandlerMap } from './types.js';
 
-export function privacyHandlers(erasure: ErasureService, dataChanged: () => void): HandlerMap<'planErasure' | 'eraseCandidate'> {
+export function privacyHandlers(
+  erasure: ErasureService,
+  retention: Retention,
+  dataChanged: () => void,
+): HandlerMap<'planErasure' | 'eraseCandidate' | 'previewRetention'> {
   const failure = (error: unknown): never => {
     if (error instanceof ErasureError) throw new ApiFailure(error.code === 'not_found' ? 'not-found' : 'invalid-request', error.message);
     throw error;
@@ -26,5 +31,6 @@ export function privacyHandlers(erasure: ErasureService, dataChanged: () => void
       dataChanged();
       return result;
     },
+    previewRetention: ({ months }) => retention.preview(months),
   };
 }

@@ -3,6 +3,7 @@ import { useApp } from '../../app/store';
 import { ErrorAlert } from '../../ui/Alert';
 import { Dialog } from '../../ui/Dialog';
 import { AlertIcon } from '../../ui/icons';
+import { RetentionForm } from './RetentionForm';
 import { SourcesForm } from './SourcesForm';
 import { SyncHistory } from './SyncHistory';
 import { SyncProgress } from './SyncProgress';
@@ -34,6 +35,7 @@ function SyncPanelBody() {
       {actionError !== null && <ErrorAlert message={`Sync failed: ${actionError}`} />}
       {settingsError !== null && <ErrorAlert message={`Settings could not load: ${settingsError.message}`} onRetry={loadSettings} />}
       <SourcesForm />
+      <RetentionForm />
       <SyncHistory />
     </div>
   );

@@ -1,5 +1,6 @@
 /** Sync settings: sources' addresses and ids; secrets are write-only (we only learn whether one is saved). */
 import type { ApiError, SettingsUpdate } from '../../../shared/api/contract';
+import type { RetentionPreview } from '../../../shared/api/privacy';
 import type { Settings } from '../../../shared/api/sync';
 import type { SliceCreator } from '../../app/store-context';
 
@@ -15,9 +16,22 @@ export interface SettingsSlice {
 
   loadSettings(): void;
   saveSettings(update: SettingsUpdate): Promise<boolean>;
+
+  /** What "remove closed applications after N months" would remove now (issue #9). */
+  retentionPreview: { months: number; preview: RetentionPreview | null; error: ApiError | null } | null;
+  previewRetention(months: number): void;
 }
 
-export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, _get, ctx) => ({
+export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, ctx) => ({
+  retentionPreview: null,
+  previewRetention(months) {
+    set({ retentionPreview: { months, preview: null, error: null } });
+    void ctx.api.previewRetention({ months }).then((answer) => {
+      if (!ctx.alive() || get().retentionPreview?.months !== months) return;
+      set({ retentionPreview: answer.ok ? { months, preview: answer.value, error: null } : { months, preview: null, error: answer.error } });
+    });
+  },
+
   settings: null,
   settingsVersion: 0,
   settingsError: null,
