@@ -11,7 +11,13 @@ export const API_EVENT_CHANNEL = 'api:event';
 export const MENU_CHANNEL = 'menu:command';
 
 /** The desktop's lock (shared/api/vault.ts): state, unlock and lock on their own channels, outside the contract. */
-export const VAULT_CHANNELS = { state: 'vault:state', unlock: 'vault:unlock', lock: 'vault:lock', changed: 'vault:changed' } as const;
+export const VAULT_CHANNELS = {
+  state: 'vault:state',
+  unlock: 'vault:unlock',
+  lock: 'vault:lock',
+  exportKey: 'vault:exportKey',
+  changed: 'vault:changed',
+} as const;
 
 export function apiChannel(method: string): string {
   return `${API_CHANNEL_PREFIX}${method}`;

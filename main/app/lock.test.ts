@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Db } from '../db/open.js';
+import { readFileSync, statSync } from 'node:fs';
+import { openDatabase, type Db } from '../db/open.js';
 import { tempDir, type TempDir } from '../testing/temp.js';
 import { AppLock, type PowerEvents } from './lock.js';
 import { BrowserWindow, resetFakeElectron, safeStorage } from './testing/fake-electron.js';
@@ -21,6 +22,7 @@ describe('AppLock', () => {
   let opened: Db[];
   let stopped: number;
   let lock: AppLock<Db>;
+  let chosen: string | null = null;
 
   beforeEach(() => {
     resetFakeElectron();
@@ -45,6 +47,7 @@ describe('AppLock', () => {
       power,
       idleMinutes: 1,
       idleCheckMs: 5,
+      chooseKeyPath: async () => chosen,
     });
   });
   afterEach(async () => {
@@ -65,6 +68,24 @@ describe('AppLock', () => {
     expect(stopped).toBe(1);
     expect(opened[0]!.open).toBe(false);
     expect(lock.services).toBeNull();
+  });
+
+  it('exports the key only while unlocked, readable by its owner only, and it opens the database', async () => {
+    await lock.start();
+    expect(await lock.exportKey()).toEqual({ ok: false, message: 'Unlock the app first.' });
+    await lock.unlock('a passphrase long enough');
+    chosen = null;
+    expect(await lock.exportKey()).toEqual({ ok: true, path: null });
+    chosen = dir.file('exported.key');
+    expect(await lock.exportKey()).toEqual({ ok: true, path: chosen });
+    const hex = readFileSync(chosen, 'utf8');
+    expect(hex).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(statSync(chosen).mode & 0o777).toBe(0o600);
+    await lock.lock();
+    const db = openDatabase(dir.file('cv.sqlite'), { readonly: true, key: { kind: 'hex', hex: hex.trim() } });
+    expect(db.prepare('SELECT count(*) AS n FROM applications').get()).toEqual({ n: 0 });
+    db.close();
+    expect(await lock.exportKey()).toEqual({ ok: false, message: 'Unlock the app first.' });
   });
 
   it('takes one unlock at a time', async () => {

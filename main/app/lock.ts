@@ -7,7 +7,8 @@
  * key; the page is told, and shows nothing but the lock screen.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { DEFAULT_IDLE_MINUTES, type UnlockAnswer, type VaultState } from '../../shared/api/vault.js';
+import { writeFileSync } from 'node:fs';
+import { DEFAULT_IDLE_MINUTES, type KeyExportAnswer, type UnlockAnswer, type VaultState } from '../../shared/api/vault.js';
 import type { Db } from '../db/open.js';
 import { VAULT_CHANNELS } from './channels.js';
 import { senderRefusal } from './ipc.js';
@@ -29,6 +30,8 @@ export interface AppLockOptions<S> {
   indexUrl: string;
   power: PowerEvents;
   idleMinutes?: number;
+  /** Where to save an exported key (the native save dialog); null when cancelled. */
+  chooseKeyPath?: () => Promise<string | null>;
   /** How often the idle time is checked. */
   idleCheckMs?: number;
 }
@@ -36,6 +39,8 @@ export interface AppLockOptions<S> {
 export class AppLock<S> {
   private current: VaultState = { status: 'opening', progress: null, encrypting: false };
   private running: S | null = null;
+  /** The open database's raw key, only while unlocked (for "Export key"). */
+  private key: HexKey | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private readonly idleMinutes: number;
   private readonly onPower = () => void this.lock();
@@ -93,6 +98,7 @@ export class AppLock<S> {
       if (total > 0) this.set({ status: 'opening', progress: done / total, encrypting: true });
     });
     this.running = this.options.startServices(opened.db, opened.key);
+    this.key = opened.key;
     this.set({ status: 'unlocked', canLock: this.canLock, idleMinutes: this.idleMinutes });
     if (this.canLock) this.watchIdle();
   }
@@ -121,8 +127,24 @@ export class AppLock<S> {
     this.stopIdle();
     const services = this.running;
     this.running = null;
+    this.key = null;
     this.set({ status: 'locked', firstTime: false, why: null });
     if (services !== null) await this.options.stopServices(services);
+  }
+
+  /** Writes the key (64 hex digits and a line break, readable by its owner only) where the user chooses. */
+  async exportKey(): Promise<KeyExportAnswer> {
+    const key = this.key;
+    if (key === null || this.current.status !== 'unlocked') return { ok: false, message: 'Unlock the app first.' };
+    if (this.options.chooseKeyPath === undefined) return { ok: false, message: 'There is no save dialog here.' };
+    const path = await this.options.chooseKeyPath();
+    if (path === null) return { ok: true, path: null };
+    try {
+      writeFileSync(path, `${key.hex}\n`, { mode: 0o600 });
+    } catch (error) {
+      return { ok: false, message: `The key could not be saved: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+    }
+    return { ok: true, path };
   }
 
   private watchIdle(): void {
@@ -157,8 +179,9 @@ export class AppLock<S> {
       guard((passphrase: unknown) => this.unlock(typeof passphrase === 'string' ? passphrase : ''), Promise.resolve({ ok: false, message: 'refused' } as UnlockAnswer)),
     );
     ipcMain.handle(VAULT_CHANNELS.lock, guard(() => this.lock(), Promise.resolve()));
+    ipcMain.handle(VAULT_CHANNELS.exportKey, guard(() => this.exportKey(), Promise.resolve({ ok: false, message: 'refused' } as KeyExportAnswer)));
     return () => {
-      for (const channel of [VAULT_CHANNELS.state, VAULT_CHANNELS.unlock, VAULT_CHANNELS.lock]) ipcMain.removeHandler(channel);
+      for (const channel of [VAULT_CHANNELS.state, VAULT_CHANNELS.unlock, VAULT_CHANNELS.lock, VAULT_CHANNELS.exportKey]) ipcMain.removeHandler(channel);
     };
   }
 
@@ -169,6 +192,7 @@ export class AppLock<S> {
     this.options.power.removeListener('suspend', this.onPower);
     const services = this.running;
     this.running = null;
+    this.key = null;
     if (services !== null) await this.options.stopServices(services);
   }
 }

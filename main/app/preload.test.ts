@@ -17,7 +17,7 @@ describe('the preload', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['api']);
     expect(Object.keys(api).sort()).toEqual([...API_METHOD_NAMES, 'onEvent', 'onMenu', 'vault'].sort());
     for (const [name, value] of Object.entries(api)) if (name !== 'vault') expect(typeof value).toBe('function');
-    expect(Object.keys(api.vault).sort()).toEqual(['lock', 'onChange', 'state', 'unlock']);
+    expect(Object.keys(api.vault).sort()).toEqual(['exportKey', 'lock', 'onChange', 'state', 'unlock']);
     for (const name of ['ipcRenderer', 'invoke', 'send', 'on', 'sendSync', 'postMessage']) expect(api).not.toHaveProperty(name);
   });
 

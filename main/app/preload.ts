@@ -9,7 +9,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiClient, ApiEvent } from '../../shared/api/contract.js';
-import type { UnlockAnswer, VaultApi, VaultState } from '../../shared/api/vault.js';
+import type { KeyExportAnswer, UnlockAnswer, VaultApi, VaultState } from '../../shared/api/vault.js';
 import { API_METHOD_NAMES, type ApiMethod } from '../../shared/api/methods.js';
 import { API_EVENT_CHANNEL, apiChannel, isMenuCommand, MENU_CHANNEL, VAULT_CHANNELS, type MenuCommand } from './channels.js';
 
@@ -53,6 +53,7 @@ const vault: VaultApi = {
   // Only the passphrase crosses, as a string.
   unlock: (passphrase: string) => ipcRenderer.invoke(VAULT_CHANNELS.unlock, String(passphrase)) as Promise<UnlockAnswer>,
   lock: () => ipcRenderer.invoke(VAULT_CHANNELS.lock) as Promise<void>,
+  exportKey: () => ipcRenderer.invoke(VAULT_CHANNELS.exportKey) as Promise<KeyExportAnswer>,
   onChange: (listener) => subscribe(VAULT_CHANNELS.changed, isVaultState, listener),
 };
 

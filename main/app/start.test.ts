@@ -133,7 +133,7 @@ describe('the desktop app', () => {
     });
 
     it("answers the API over IPC to its page only, from the test's database", async () => {
-      expect([...ipcMain.handlers.keys()].sort()).toEqual([...API_METHOD_NAMES.map((method) => `api:${method}`), 'vault:lock', 'vault:state', 'vault:unlock'].sort());
+      expect([...ipcMain.handlers.keys()].sort()).toEqual([...API_METHOD_NAMES.map((method) => `api:${method}`), 'vault:exportKey', 'vault:lock', 'vault:state', 'vault:unlock'].sort());
       const window = theWindow();
       await expect(ipcMain.invoke('api:overview', { sender: window.webContents }, {})).resolves.toEqual({
         ok: true,

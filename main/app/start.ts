@@ -100,6 +100,7 @@ export function startDesktopApp({ appRoot, env = process.env }: StartOptions): P
         window: () => mainWindow,
         indexUrl: locations.indexUrl,
         power: powerMonitor,
+        chooseKeyPath: () => desktopHost(() => mainWindow).chooseSavePath({ defaultName: 'candidate-viewer.key', filters: [{ name: 'Key', extensions: ['key'] }] }),
       });
       const appLock = lock;
       unregisterVault = appLock.registerIpc();

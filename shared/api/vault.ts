@@ -13,11 +13,15 @@ export type VaultState =
   | { status: 'failed'; message: string };
 
 export type UnlockAnswer = { ok: true } | { ok: false; message: string };
+/** Where the key was saved (null: the user cancelled), or why it was not. */
+export type KeyExportAnswer = { ok: true; path: string | null } | { ok: false; message: string };
 
 export interface VaultApi {
   state(): Promise<VaultState>;
   unlock(passphrase: string): Promise<UnlockAnswer>;
   lock(): Promise<void>;
+  /** Saves the database's key (64 hex digits) to a file the user chooses, for the CLI's --key-file. */
+  exportKey(): Promise<KeyExportAnswer>;
   /** Subscribes to state changes; returns what unsubscribes. */
   onChange(listener: (state: VaultState) => void): () => void;
 }

@@ -3,6 +3,7 @@ import { useApp } from '../../app/store';
 import { ErrorAlert } from '../../ui/Alert';
 import { Dialog } from '../../ui/Dialog';
 import { AlertIcon } from '../../ui/icons';
+import { KeyExport } from '../vault/KeyExport';
 import { RetentionForm } from './RetentionForm';
 import { SourcesForm } from './SourcesForm';
 import { SyncHistory } from './SyncHistory';
@@ -36,6 +37,7 @@ function SyncPanelBody() {
       {settingsError !== null && <ErrorAlert message={`Settings could not load: ${settingsError.message}`} onRetry={loadSettings} />}
       <SourcesForm />
       <RetentionForm />
+      <KeyExport />
       <SyncHistory />
     </div>
   );

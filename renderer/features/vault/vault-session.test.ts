@@ -8,6 +8,7 @@ function fakeVault(initial: VaultState) {
     state: async () => initial,
     unlock: async () => ({ ok: true }),
     lock: async () => {},
+    exportKey: async () => ({ ok: true, path: null }),
     onChange: (l) => {
       listener = l;
       return () => {
