@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,6 +70,17 @@ describe('an encrypted database', () => {
     expect(isEncrypted(db)).toBe(true);
     db.close();
     expect(readCanaries(file, hexKey)).toBe(CANARIES.join(' '));
+  });
+
+  it('cannot be read by better-sqlite3 without the key', () => {
+    const file = dir.file('enc.db');
+    writeCanaries(file, hexKey);
+    const raw = new Database(file, { readonly: true });
+    try {
+      expect(() => raw.prepare('SELECT value FROM settings').all()).toThrow(/file is not a database/);
+    } finally {
+      raw.close();
+    }
   });
 
   it('cannot be read by the sqlite3 shell', () => {
