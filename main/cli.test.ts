@@ -1,7 +1,8 @@
 import { createWriteStream, existsSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from './db/open.js';
+import Database from 'better-sqlite3';
+import { openDatabase, SCHEMA_VERSION } from './db/open.js';
 import { demoEvents } from './sync/sources/demo/index.js';
 import { signBody } from './sync/sources/signature.js';
 import { cli, cliProcess, exited, firstLine } from './testing/cli.js';
@@ -15,6 +16,19 @@ beforeEach(() => {
   db = dir.file('cv.sqlite');
 });
 afterEach(() => dir.remove());
+
+/** The schema version of a database file another process is making (0 until it exists). */
+function schemaVersion(file: string): number {
+  if (!existsSync(file)) return 0;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return db.pragma('user_version', { simple: true }) as number;
+  } catch {
+    return 0;
+  } finally {
+    db.close();
+  }
+}
 
 const seed = () => fixtureJson<Record<string, any>>('seed-example-event.json');
 
@@ -70,6 +84,7 @@ describe('sync then show', () => {
       stale: 0,
       deleted: 0,
       rejected: 2,
+      suppressed: 0,
       errors: [
         { source: 'mixed.ndjson:2', message: expect.stringMatching(/^not valid JSON at column 13: /) },
         { source: 'mixed.ndjson:3', message: 'eventId is missing' },
@@ -103,7 +118,7 @@ describe('list', () => {
     expect(text.stdout).toMatch(/1-3 of 60 applications\n$/);
   });
 
-  it('finds applications where a field is not set with an empty filter value', () => {
+  it('finds applications where a field is not set with an empty filter value', { timeout: 180_000 }, () => {
     const file = dir.file('unowned.ndjson');
     const events = [
       applicationEvent({ id: 'u1', owner: null, origin: null }),
@@ -128,7 +143,7 @@ describe('list', () => {
 });
 
 describe('exit codes', () => {
-  it('exits 2 on usage errors, naming the problem', () => {
+  it('exits 2 on usage errors, naming the problem', { timeout: 180_000 }, () => {
     expect(cli([]).status).toBe(2);
     const unknown = cli(['frobnicate']);
     expect([unknown.status, unknown.stderr.split('\n')[0]]).toEqual([2, 'error: unknown command "frobnicate"']);
@@ -202,6 +217,8 @@ describe('kill -9 in the middle of an import', () => {
     await once(out, 'finish');
 
     const child = cliProcess(['sync', file, '--db', db]);
+    // The child makes the database; opening it first would race its migrations.
+    while (schemaVersion(db) < SCHEMA_VERSION && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 20));
     // Wait until some batches are committed, then kill without warning.
     const watcher = openDatabase(db);
     const applied = () => (watcher.prepare('SELECT count(*) AS n FROM applied_events').get() as { n: number }).n;

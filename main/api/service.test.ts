@@ -144,6 +144,7 @@ describe('the API service', () => {
         integrationId: 'int_1',
         upstreamBaseUrl: '',
         webhookPort: 0,
+        retentionMonths: 0,
         secretsPersisted: false,
         secretsWarning: expect.stringMatching(/memory only/),
       },

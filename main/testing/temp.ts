@@ -52,7 +52,9 @@ export function dumpState(db: Db): Record<string, unknown[]> {
     .filter((name) => !VOLATILE_TABLES.has(name));
   const state: Record<string, unknown[]> = {};
   for (const table of tables) {
-    const rows = db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[];
+    // Each database makes its own random suppression key (migration 0060).
+    const where = table === 'settings' ? " WHERE key <> 'privacy:suppression-key'" : '';
+    const rows = db.prepare(`SELECT * FROM "${table}"${where}`).all() as Record<string, unknown>[];
     const cleaned = rows.map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => !CLOCK_COLUMNS.has(key))));
     cleaned.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
     state[table] = cleaned;
