@@ -53,8 +53,8 @@ test('retention says how many closed applications it would remove, then removes 
   await expect(section.getByRole('status')).toHaveText('Off: nothing is removed.');
   await section.getByRole('checkbox').check();
   await section.getByRole('spinbutton', { name: 'Months' }).fill('24');
-  await expect(section.getByRole('status')).toHaveText('Saving removes 2 closed applications now.');
-  await section.getByRole('button', { name: 'Save retention' }).click();
+  await expect(section.getByRole('status')).toHaveText('Applying removes 2 closed applications now.');
+  await section.getByRole('button', { name: 'Apply retention' }).click();
   await expect(section.getByRole('status')).toHaveText('On.');
   await panel.getByRole('button', { name: 'Close' }).click();
   await expect(view.row('Edsger Dijkstra')).toHaveCount(0);

@@ -74,12 +74,12 @@ export function RetentionForm() {
             : saved === value
               ? 'On.'
               : shown?.preview != null
-                ? `Saving removes ${countOf(shown.preview.applications, 'closed application')} now${shown.preview.attachments > 0 ? ` and ${countOf(shown.preview.attachments, 'attachment')}` : ''}.`
+                ? `Applying removes ${countOf(shown.preview.applications, 'closed application')} now${shown.preview.attachments > 0 ? ` and ${countOf(shown.preview.attachments, 'attachment')}` : ''}.`
                 : 'Counting what it would remove…'}
       </p>
       {shown?.error != null && <ErrorAlert message={`Could not count: ${shown.error.message}`} />}
       <button type="button" className="btn" disabled={!dirty || (on && !valid) || saving} onClick={() => void saveSettings({ retentionMonths: on ? value : 0 })}>
-        Save retention
+        Apply retention
       </button>
     </section>
   );
