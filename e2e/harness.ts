@@ -14,6 +14,8 @@ import { startWebFace } from '../main/testing/browser.js';
 export { startWebFace };
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The Electron project's database key (the web face opens the seeded plaintext file as it is). */
+export const E2E_DB_KEY = 'e2e0'.repeat(16);
 
 export type Seed = { demo: number; seed?: string } | { events: unknown[] } | 'empty';
 
@@ -54,7 +56,8 @@ export const test = base.extend<{ seed: Seed; app: AppUnderTest }>({
       const electronApp = await _electron.launch({
         // Chromium refuses to run as root without --no-sandbox (containers, CI).
         args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), join(REPO, 'dist/app/main.js')],
-        env: { ...process.env, CANDIDATE_VIEWER_DB: db, CANDIDATE_VIEWER_USER_DATA: join(dir, 'user-data') },
+        // A key of the test's own, so the window opens without a keyring or a passphrase (CI has neither).
+        env: { ...process.env, CANDIDATE_VIEWER_DB: db, CANDIDATE_VIEWER_USER_DATA: join(dir, 'user-data'), CANDIDATE_VIEWER_DB_KEY: E2E_DB_KEY },
       });
       const page = await electronApp.firstWindow();
       const resize = async (width: number, height: number) => {

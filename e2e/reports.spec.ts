@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Page } from '@playwright/test';
-import { expect, REPO, test } from './harness.js';
+import { E2E_DB_KEY, expect, REPO, test } from './harness.js';
 import { ApplicationsPage } from './pages.js';
 
 const REPORT_TABLES = ['Pipeline report', 'Sources report', 'Interviewers report', 'Offers report', 'Time to hire report'];
@@ -18,6 +18,8 @@ const REPORT_TABLES = ['Pipeline report', 'Sources report', 'Interviewers report
 function listIds(db: string, args: string[]): string[] {
   const run = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'main/cli.ts'), 'list', '--db', db, '--limit', '1000', '--json', ...args], {
     cwd: REPO,
+    // The desktop encrypts the seeded file with this key; a plaintext one (the web face's) opens as it is.
+    env: { ...process.env, CANDIDATE_VIEWER_DB_KEY: E2E_DB_KEY },
     encoding: 'utf8',
   });
   if (run.status !== 0) throw new Error(`list failed: ${run.stderr}`);

@@ -9,6 +9,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { writeFileSync } from 'node:fs';
 import { DEFAULT_IDLE_MINUTES, type KeyExportAnswer, type UnlockAnswer, type VaultState } from '../../shared/api/vault.js';
+import type { DatabaseKey } from '../db/key.js';
 import type { Db } from '../db/open.js';
 import { VAULT_CHANNELS } from './channels.js';
 import { senderRefusal } from './ipc.js';
@@ -30,6 +31,8 @@ export interface AppLockOptions<S> {
   indexUrl: string;
   power: PowerEvents;
   idleMinutes?: number;
+  /** The key given to the process, when the vault's mode is `environment`. */
+  envKey?: DatabaseKey | null;
   /** Where to save an exported key (the native save dialog); null when cancelled. */
   chooseKeyPath?: () => Promise<string | null>;
   /** How often the idle time is checked. */
@@ -83,7 +86,7 @@ export class AppLock<S> {
       return;
     }
     try {
-      await this.openWith(vault.keyringKey());
+      await this.openWith(vault.mode === 'environment' ? this.options.envKey! : vault.keyringKey());
     } catch (error) {
       this.set({ status: 'failed', message: (error as Error).message });
       throw error;

@@ -211,6 +211,18 @@ describe('the desktop app', () => {
     await expect(ipcMain.invoke('api:overview', { sender: contents }, {})).resolves.toMatchObject({ ok: true });
   });
 
+  it('opens with a key given in CANDIDATE_VIEWER_DB_KEY, as the CLI does, without a keyring or a passphrase', async () => {
+    safeStorage.backend = 'basic_text';
+    const hex = 'ab12'.repeat(16);
+    await startDesktopApp({ appRoot, env: { ...env, CANDIDATE_VIEWER_DB_KEY: hex } });
+    const contents = theWindow().webContents;
+    await expect(ipcMain.invoke('vault:state', { sender: contents })).resolves.toEqual({ status: 'unlocked', canLock: false, idleMinutes: 15 });
+    await expect(ipcMain.invoke('api:overview', { sender: contents }, {})).resolves.toMatchObject({ ok: true });
+    expect(existsSync(join(dir.file('user-data'), 'database.key'))).toBe(false);
+    await quit();
+    openDatabase(dir.file('test.sqlite'), { readonly: true, key: { kind: 'hex', hex } }).close();
+  });
+
   it('encrypts the plaintext database of an earlier version at start', async () => {
     const plain = openDatabase(dir.file('test.sqlite'));
     plain.prepare("INSERT INTO settings (key, value) VALUES ('note', 'Plaintext-Canary')").run();

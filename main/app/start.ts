@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, powerMonitor, safeStorage, session } from '
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApiService, type ApiService } from '../api/service.js';
+import { parseKey, type DatabaseKey } from '../db/key.js';
 import { DatabaseError, type Db } from '../db/open.js';
 import { PRODUCT_NAME } from '../paths.js';
 import { MENU_CHANNEL, type MenuCommand } from './channels.js';
@@ -92,7 +93,8 @@ export function startDesktopApp({ appRoot, env = process.env }: StartOptions): P
     .then(async () => {
       checkBuild(locations);
       const file = databaseFile(app.getPath('userData'), env);
-      const vault = new DesktopVault({ userData: app.getPath('userData'), dbFile: file, storage: safeStorage, nativeBinding: locations.nativeBinding });
+      const envKey = environmentKey(env);
+      const vault = new DesktopVault({ userData: app.getPath('userData'), dbFile: file, storage: safeStorage, nativeBinding: locations.nativeBinding, envKey });
       lock = new AppLock<Services>({
         vault,
         startServices: (db, key) => startServices(db, key, vault, locations, () => mainWindow),
@@ -100,6 +102,7 @@ export function startDesktopApp({ appRoot, env = process.env }: StartOptions): P
         window: () => mainWindow,
         indexUrl: locations.indexUrl,
         power: powerMonitor,
+        envKey,
         chooseKeyPath: () => desktopHost(() => mainWindow).chooseSavePath({ defaultName: 'candidate-viewer.key', filters: [{ name: 'Key', extensions: ['key'] }] }),
       });
       const appLock = lock;
@@ -127,6 +130,17 @@ function checkBuild(locations: AppLocations): void {
 }
 
 class StartupError extends Error {}
+
+/** `$CANDIDATE_VIEWER_DB_KEY`, as the CLI reads it: a passphrase or 64 hex digits. */
+function environmentKey(env: NodeJS.ProcessEnv): DatabaseKey | null {
+  const text = env.CANDIDATE_VIEWER_DB_KEY;
+  if (text === undefined || text === '') return null;
+  try {
+    return parseKey(text, 'CANDIDATE_VIEWER_DB_KEY');
+  } catch (error) {
+    throw new StartupError((error as Error).message);
+  }
+}
 
 /** Opening the database with Electron's build of better-sqlite3 failed: say how to fix a Node build. */
 export function explainOpenError(error: unknown, packaged: boolean): Error {

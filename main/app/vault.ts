@@ -16,7 +16,8 @@ import { hasContent, kdfFile, looksEncrypted, randomKey, rawKeyFor, type Databas
 import { openDatabase, WrongKeyError, type Db } from '../db/open.js';
 import { secretStorageProblem, type SafeStorage } from './secrets.js';
 
-export type VaultMode = 'keyring' | 'passphrase';
+/** `environment`: the key came with the process (`$CANDIDATE_VIEWER_DB_KEY`, as for the CLI): tests, managed installs. */
+export type VaultMode = 'keyring' | 'passphrase' | 'environment';
 export type HexKey = Extract<DatabaseKey, { kind: 'hex' }>;
 
 export interface VaultOptions {
@@ -25,6 +26,8 @@ export interface VaultOptions {
   storage: SafeStorage;
   platform?: NodeJS.Platform;
   nativeBinding?: string;
+  /** A key given to the process; it wins over the keyring and the passphrase. */
+  envKey?: DatabaseKey | null;
   /** Waits between wrong passphrases (tests pass a clock that does not sleep). */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -53,7 +56,7 @@ export class DesktopVault {
 
   constructor(private readonly options: VaultOptions) {
     this.keyringProblem = secretStorageProblem(options.storage, options.platform ?? process.platform);
-    this.mode = this.keyringProblem === null ? 'keyring' : 'passphrase';
+    this.mode = options.envKey ? 'environment' : this.keyringProblem === null ? 'keyring' : 'passphrase';
     this.keyFile = join(options.userData, 'database.key');
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
