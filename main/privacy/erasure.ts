@@ -176,25 +176,32 @@ export class ErasureService {
       .all(json, json);
   }
 
-  private count(pks: readonly number[], needles: readonly string[]): ErasureCounts {
+  /** What erasing these applications touches: the counts, and the keys the erasure deletes by. */
+  private survey(pks: readonly number[], needles: readonly string[]) {
     const files = this.sharedFiles(pks);
     const attachments =
       pks.length === 0
         ? 0
         : (this.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM attachments WHERE app_pk IN (SELECT value FROM json_each(?))').get(JSON.stringify(pks))!.n);
-    return {
+    const rejected = this.mentions('rejected_events', needles);
+    const relay = this.mentions('relay_log', needles);
+    const counts: ErasureCounts = {
       applications: pks.length,
       attachments,
       files: files.length,
       bytes: files.reduce((n, f) => n + f.bytes, 0),
-      rejectedEvents: this.mentions('rejected_events', needles).length,
-      relayEvents: this.mentions('relay_log', needles).length,
+      rejectedEvents: rejected.length,
+      relayEvents: relay.length,
     };
+    return { counts, files, rejected, relay };
+  }
+
+  private count(pks: readonly number[], needles: readonly string[]): ErasureCounts {
+    return this.survey(pks, needles).counts;
   }
 
   private erase(pks: readonly number[], needles: readonly string[]): ErasureCounts {
-    const counts = this.count(pks, needles);
-    const files = this.sharedFiles(pks);
+    const { counts, files, rejected, relay } = this.survey(pks, needles);
     const json = JSON.stringify(pks);
     const inSet = '(SELECT value FROM json_each(?))';
     if (pks.length > 0) {
@@ -210,9 +217,7 @@ export class ErasureService {
       deleteBlob.run(sha256);
       deleteText.run(sha256);
     }
-    const rejected = this.mentions('rejected_events', needles);
     if (rejected.length > 0) this.db.prepare(`DELETE FROM rejected_events WHERE pk IN ${inSet}`).run(JSON.stringify(rejected));
-    const relay = this.mentions('relay_log', needles);
     if (relay.length > 0) this.db.prepare(`DELETE FROM relay_log WHERE seq IN ${inSet}`).run(JSON.stringify(relay));
     // Event ids are opaque upstream, but a source may build them from record ids: those go too
     // (suppression, not these marks, keeps the events out).
