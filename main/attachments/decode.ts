@@ -16,6 +16,22 @@ const BASE64URL = /^[A-Za-z0-9_-]*={0,2}$/;
  * never stored as garbage.
  */
 export function decodeContent(content: AttachmentContent): DecodedContent {
+  let decoded = decodedContents.get(content);
+  if (decoded === undefined) {
+    decoded = decode(content);
+    decodedContents.set(content, decoded);
+  }
+  return decoded;
+}
+
+/**
+ * An import decodes each attachment once although two steps need its bytes (the text
+ * extraction started ahead of its batch, then the store): by the parsed content object,
+ * forgotten with it.
+ */
+const decodedContents = new WeakMap<AttachmentContent, DecodedContent>();
+
+function decode(content: AttachmentContent): DecodedContent {
   if (content.encoding !== null && content.encoding !== 'BASE64' && content.encoding !== 'NOT_SPECIFIED') {
     return { ok: false, error: `unsupported encoding ${JSON.stringify(content.encoding)} (expected BASE64)` };
   }

@@ -18,6 +18,8 @@ import {
 import type { JobModels } from '../../shared/ats/jobs.js';
 import { sortKey } from '../../shared/text.js';
 import { decodeContent } from '../attachments/decode.js';
+import type { Extracted } from '../attachments/extract/index.js';
+import { AttachmentTexts } from '../attachments/texts.js';
 import { FTS_INSERT_SQL, FTS_SOURCE_SQL, ftsColumns, joined, type FtsSource } from './fts-document.js';
 import type { Db } from './open.js';
 
@@ -156,6 +158,12 @@ export class ApplicationStore {
   /** The blobs of the application being written, for its full-text row. */
   private writtenShas: string[] = [];
   private readonly newBlobs = new Map<string, string>();
+  private readonly texts: AttachmentTexts;
+  /** Texts extracted ahead of the batch being written (sha256 -> text), stored with the first attachment row that holds the blob. */
+  private aheadTexts: ReadonlyMap<string, Extracted> | null = null;
+  /** Blobs whose text was stored from `aheadTexts` in this batch: nothing left to extract. */
+  private readonly textsWritten = new Set<string>();
+  private textsWrittenAt = '';
   private readonly facetKeys = new Map<string, number>();
   private readonly insertCombo;
   private readonly findCombo;
@@ -219,6 +227,7 @@ export class ApplicationStore {
     this.ftsSource = db.prepare<[number], FtsSource>(FTS_SOURCE_SQL);
     this.jobDepartments = db.prepare<[string], { departments: string | null }>('SELECT departments FROM jobs WHERE id = ?');
     this.blobText = db.prepare<[string], { text: string | null }>('SELECT text FROM attachment_texts WHERE sha256 = ?');
+    this.texts = new AttachmentTexts(db);
     this.jobApplications = db.prepare<[string], { pk: number }>('SELECT pk FROM applications WHERE deleted IN (0, 1) AND job_id = ?');
     this.blobApplications = db.prepare<[string], { pk: number }>(
       'SELECT DISTINCT app_pk AS pk FROM attachments WHERE sha256 = ? AND sha256 IS NOT NULL',
@@ -417,10 +426,27 @@ export class ApplicationStore {
     return key;
   }
 
+  /**
+   * The texts extracted ahead of the batch about to be written (null once it is): each is
+   * stored as its blob is, so the full-text rows written after it include it.
+   */
+  useAheadTexts(texts: ReadonlyMap<string, Extracted> | null, now: string): void {
+    this.aheadTexts = texts;
+    this.textsWrittenAt = now;
+  }
+
+  private writeAheadText(sha256: string): void {
+    const text = this.aheadTexts?.get(sha256);
+    if (text === undefined || this.textsWritten.has(sha256)) return;
+    this.texts.write(sha256, text, this.textsWrittenAt);
+    this.textsWritten.add(sha256);
+  }
+
   /** After a rolled-back batch, what this store remembers writing may not be in the database. */
   forgetWrites(): void {
     this.writtenUsers.clear();
     this.newBlobs.clear();
+    this.textsWritten.clear();
     this.facetKeys.clear();
   }
 
@@ -456,6 +482,7 @@ export class ApplicationStore {
       const decoded = decodeContent(content);
       if (decoded.ok) {
         if (this.insertBlob.run(decoded.sha256, decoded.bytes).changes > 0) this.newBlobs.set(decoded.sha256, decoded.mediaType);
+        this.writeAheadText(decoded.sha256);
         this.writtenShas.push(decoded.sha256);
         sha256 = decoded.sha256;
         size = decoded.bytes.length;
@@ -482,15 +509,18 @@ export class ApplicationStore {
       return;
     }
     const departments = row.job_id === null ? null : (this.jobDepartments.get(row.job_id)?.departments ?? null);
-    // A resume sent again (same bytes) may already have its text extracted.
-    const known = this.writtenShas.map((sha256) => (this.newBlobs.has(sha256) ? null : (this.blobText.get(sha256)?.text ?? null)));
+    // A resume sent again (same bytes) may already have its text; a new one has it when it was extracted ahead.
+    const known = this.writtenShas.map((sha256) =>
+      this.newBlobs.has(sha256) && !this.textsWritten.has(sha256) ? null : (this.blobText.get(sha256)?.text ?? null),
+    );
     this.ftsInsert.run(pk, ...ftsColumns(ftsDocument(row, models, departments, joined(known, ' '))));
   }
 
   /** Blobs first stored since the last call (sha256 -> sniffed media type), to extract text from once committed. */
   takeNewBlobs(): Map<string, string> {
-    const blobs = new Map(this.newBlobs);
+    const blobs = new Map([...this.newBlobs].filter(([sha256]) => !this.textsWritten.has(sha256)));
     this.newBlobs.clear();
+    this.textsWritten.clear();
     return blobs;
   }
 

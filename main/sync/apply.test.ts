@@ -294,6 +294,39 @@ describe('searching inside attachments', () => {
     expect(texts()).toHaveLength(2);
   });
 
+  it('indexes each batch with its attachment text: nothing is left for the background indexer', async () => {
+    const progress: unknown[] = [];
+    const events = ['Kotlin', 'Erlang', 'Clojure'].map((skill, i) =>
+      applicationWithAttachments(`cv-${i}`, [{ name: 'cv.pdf', bytes: pdfWithPages([[`${skill} developer`]]) }, { name: 'note.txt', bytes: 'Shared note' }]),
+    );
+    const result = await runImport(db, items(...events), { source: 'test', batchSize: 1, onTextProgress: (p) => progress.push(p) });
+    expect(result).toMatchObject({ received: 3, applied: 3 });
+    expect(search('erlang')).toEqual(['cv-1']);
+    expect(search('shared').sort()).toEqual(['cv-0', 'cv-1', 'cv-2']);
+    // The shared note is one blob, extracted once.
+    expect(texts()).toHaveLength(4);
+    expect(progress).toEqual([]);
+  });
+
+  it('stores no text for an attachment whose event was not applied', async () => {
+    apply(applicationEvent({ id: 'fresh', updatedAt: '2026-03-01T09:00:00Z' }));
+    const older = applicationWithAttachments('fresh', [{ name: 'old.txt', bytes: 'Outdated résumé text' }]);
+    const result = await sync(older);
+    expect(result).toMatchObject({ stale: 1 });
+    expect(texts()).toEqual([]);
+    expect(db.prepare('SELECT count(*) FROM blobs').pluck().get()).toBe(0);
+  });
+
+  it('keeps every whole batch read before the source failed, with its text', async () => {
+    async function* failing() {
+      yield* items(applicationWithAttachments('first', [{ name: 'a.txt', bytes: 'Cobol expert' }]), applicationWithAttachments('second', [{ name: 'b.txt', bytes: 'Pascal expert' }]));
+      throw new Error('the file could not be read further');
+    }
+    await expect(runImport(db, failing(), { source: 'test', batchSize: 1 })).rejects.toThrow('could not be read further');
+    expect(search('expert').sort()).toEqual(['first', 'second']);
+    expect(db.prepare('SELECT applied, error FROM imports').get()).toEqual({ applied: 2, error: 'the file could not be read further' });
+  });
+
   it('extracts the attachments of a database filled before extraction existed, once', async () => {
     apply(applicationWithAttachments('old', [{ name: 'cv.docx', bytes: docxWithParagraphs(['Haskell and Elixir']) }]));
     expect(search('haskell')).toEqual([]);

@@ -3,7 +3,8 @@
  * Holds every semantic of DESIGN §2: idempotent by eventId, absent models untouched,
  * stale record events ignored whole, tombstones for deletions, sync runs recorded.
  */
-import { parseEvent, type AtsEvent, type SyncRunEvent } from '../../shared/ats/events.js';
+import { parseEvent, type AtsEvent, type ParsedEvent, type SyncRunEvent } from '../../shared/ats/events.js';
+import type { Extracted } from '../attachments/extract/index.js';
 import type { AttachmentTextIndexer } from '../attachments/extract/text-index.js';
 import { ApplicationStore } from '../db/application-store.js';
 import type { Db } from '../db/open.js';
@@ -15,6 +16,26 @@ export interface PipelineOptions {
   now?: () => string;
   /** Extracts the text of new attachments once their batch is committed (none: left to a later backfill). */
   textIndexer?: AttachmentTextIndexer | null;
+}
+
+/** A batch read and parsed, not applied yet (an import parses the next batch while it waits for texts). */
+export interface PreparedBatch {
+  items: readonly SourceItem[];
+  /** Each item's parse, in order; undefined for an item that could not be read. */
+  parsed: readonly (ParsedEvent | undefined)[];
+}
+
+export interface ApplyOptions {
+  importPk?: number | null;
+  /** Runs inside the batch's transaction, after its events (e.g. a feed cursor). */
+  alsoInTransaction?: () => void;
+  /** Attachment texts extracted ahead (sha256 -> text): stored with their blobs, indexed with their applications. */
+  texts?: ReadonlyMap<string, Extracted>;
+}
+
+/** The events a prepared batch could parse. */
+export function parsedEvents(batch: PreparedBatch): AtsEvent[] {
+  return batch.parsed.flatMap((parsed) => (parsed?.ok ? [parsed.event] : []));
 }
 
 /** A rejected event's body is kept for inspection, up to this many characters. */
@@ -69,28 +90,37 @@ export class SyncPipeline {
    * e.g. a feed cursor) is committed, or none. Events that cannot be applied are
    * rejected one by one without touching the others.
    */
-  applyBatch(items: readonly SourceItem[], options: { importPk?: number | null; alsoInTransaction?: () => void } = {}): IngestResult {
+  applyBatch(batch: readonly SourceItem[] | PreparedBatch, options: ApplyOptions = {}): IngestResult {
+    const { items, parsed } = 'items' in batch ? batch : { items: batch, parsed: [] };
     const result = emptyResult();
     try {
       this.db.transaction(() => {
         const now = this.now();
-        for (const item of items) {
+        this.store.useAheadTexts(options.texts ?? null, now);
+        items.forEach((item, i) => {
           result.received++;
-          const outcome = this.applyItem(item, now, options.importPk ?? null, result);
+          const outcome = this.applyItem(item, parsed[i], now, options.importPk ?? null, result);
           result[outcome]++;
-        }
+        });
         options.alsoInTransaction?.();
       })();
     } catch (error) {
       this.store.forgetWrites();
       throw error;
+    } finally {
+      this.store.useAheadTexts(null, '');
     }
     const blobs = this.store.takeNewBlobs();
     if (blobs.size > 0) this.textIndexer?.queue(blobs);
     return result;
   }
 
-  private applyItem(item: SourceItem, now: string, importPk: number | null, result: IngestResult): Outcome {
+  /** Parses a batch without applying it. */
+  prepare(items: readonly SourceItem[]): PreparedBatch {
+    return { items, parsed: items.map((item) => ('error' in item ? undefined : parseEvent(item.value))) };
+  }
+
+  private applyItem(item: SourceItem, prepared: ParsedEvent | undefined, now: string, importPk: number | null, result: IngestResult): Outcome {
     const reject = (eventId: string | null, message: string): Outcome => {
       result.errors.push({ source: item.source, message });
       const body = item.body ?? ('value' in item ? safeStringify(item.value) : null);
@@ -98,7 +128,7 @@ export class SyncPipeline {
       return 'rejected';
     };
     if ('error' in item) return reject(null, item.error);
-    const parsed = parseEvent(item.value);
+    const parsed = prepared ?? parseEvent(item.value);
     if (!parsed.ok) return reject(parsed.eventId, parsed.reason);
     const event = parsed.event;
     // An erased candidate's events are dropped before anything of them is written.

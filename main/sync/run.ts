@@ -1,7 +1,8 @@
 /** Runs an import: batches source items through the pipeline and records the run. */
+import { TextPrefetch, type BatchTexts } from '../attachments/extract/prefetch.js';
 import { AttachmentTextIndexer } from '../attachments/extract/text-index.js';
 import type { Db } from '../db/open.js';
-import { SyncPipeline } from './apply.js';
+import { parsedEvents, SyncPipeline, type PreparedBatch } from './apply.js';
 import { addResult, emptyResult, type IngestResult, type SourceItem } from './types.js';
 
 export const DEFAULT_BATCH_SIZE = 1000;
@@ -51,7 +52,15 @@ export class ImportRecorder {
   }
 }
 
-/** Imports everything `items` yields. Batches already committed stay if the source fails later. */
+/**
+ * Imports everything `items` yields. Batches already committed stay if the source fails later.
+ *
+ * With text extraction on, each full batch is parsed and its new attachments handed to the
+ * extraction workers, then the batch before it is applied with its texts, so the workers
+ * read one batch while this thread writes the other and each full-text row is written once.
+ * Texts not extracted that way (a blob the batch did not decode) are left to the indexer,
+ * which the import waits for: done means searchable.
+ */
 export async function runImport(
   db: Db,
   items: AsyncIterable<SourceItem> | Iterable<SourceItem>,
@@ -62,28 +71,47 @@ export async function runImport(
   const importPk = recorder.begin(options.source);
   options.onStart?.(importPk);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const ownIndexer = pipeline.textIndexer === null && options.extractText !== false;
+  const extracting = options.extractText !== false;
+  const ownIndexer = pipeline.textIndexer === null && extracting;
   if (ownIndexer) pipeline.textIndexer = new AttachmentTextIndexer(db);
-  const indexer = options.extractText === false ? null : pipeline.textIndexer;
+  const indexer = extracting ? pipeline.textIndexer : null;
+  const prefetch = extracting ? new TextPrefetch(db) : null;
   const stopListening = indexer !== null && options.onTextProgress ? indexer.onProgress(options.onTextProgress) : () => {};
   const total = emptyResult();
   let batch: SourceItem[] = [];
-  const flush = () => {
-    if (batch.length === 0) return;
-    addResult(total, pipeline.applyBatch(batch, { importPk }));
-    batch = [];
+  /** The batch read last, waiting for its texts. */
+  let ahead: { prepared: PreparedBatch; texts: Promise<BatchTexts> } | null = null;
+  const applyAhead = async () => {
+    if (ahead === null) return;
+    const { prepared, texts } = ahead;
+    ahead = null;
+    const extracted = await texts;
+    addResult(total, pipeline.applyBatch(prepared, { importPk, texts: extracted }));
+    prefetch?.settle(extracted);
     options.onProgress?.(total);
   };
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const prepared = pipeline.prepare(batch);
+    batch = [];
+    const texts = prefetch === null ? Promise.resolve<BatchTexts>(new Map()) : prefetch.start(parsedEvents(prepared));
+    await applyAhead();
+    ahead = { prepared, texts };
+  };
   try {
-    for await (const item of items) {
-      batch.push(item);
-      if (batch.length >= batchSize) {
-        flush();
-        await breathe();
+    try {
+      for await (const item of items) {
+        batch.push(item);
+        if (batch.length >= batchSize) {
+          await flush();
+          await breathe();
+        }
       }
+      await flush();
+    } finally {
+      // A source that fails keeps every whole batch read before the failure.
+      await applyAhead();
     }
-    flush();
-    // Done means searchable: `sync FILE && list --q word` finds words inside the attachments.
     await indexer?.drain();
   } catch (error) {
     recorder.end(importPk, total, (error as Error).message);

@@ -5,7 +5,8 @@
  */
 import { ApplicationStore } from '../../db/application-store.js';
 import type { Db } from '../../db/open.js';
-import { EXTRACTOR_VERSION, extractText, type Extracted } from './index.js';
+import { AttachmentTexts } from '../texts.js';
+import { extractText, type Extracted } from './index.js';
 
 export interface TextProgress {
   done: number;
@@ -17,7 +18,7 @@ type Extract = (bytes: Uint8Array, mediaType: string) => Promise<Extracted>;
 export class AttachmentTextIndexer {
   private readonly store: ApplicationStore;
   private readonly readBlob;
-  private readonly writeText;
+  private readonly texts: AttachmentTexts;
   private readonly missing;
   private readonly queued = new Map<string, string>();
   private readonly running = new Set<Promise<void>>();
@@ -35,11 +36,7 @@ export class AttachmentTextIndexer {
   ) {
     this.store = new ApplicationStore(db);
     this.readBlob = db.prepare<[string], { bytes: Buffer }>('SELECT bytes FROM blobs WHERE sha256 = ?');
-    this.writeText = db.prepare(
-      `INSERT INTO attachment_texts (sha256, text, truncated, error, extractor_version, extracted_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (sha256) DO UPDATE SET text = excluded.text, truncated = excluded.truncated, error = excluded.error,
-         extractor_version = excluded.extractor_version, extracted_at = excluded.extracted_at`,
-    );
+    this.texts = new AttachmentTexts(db);
     this.missing = db.prepare<[], { sha256: string; mediaType: string | null }>(
       `SELECT b.sha256, (SELECT media_type FROM attachments a WHERE a.sha256 = b.sha256 LIMIT 1) AS mediaType
        FROM blobs b WHERE NOT EXISTS (SELECT 1 FROM attachment_texts t WHERE t.sha256 = b.sha256)`,
@@ -110,8 +107,7 @@ export class AttachmentTextIndexer {
     if (!this.db.open) return;
     const now = new Date().toISOString();
     this.db.transaction(() => {
-      if ('error' in result) this.writeText.run(sha256, null, 0, result.error, EXTRACTOR_VERSION, now);
-      else this.writeText.run(sha256, result.text, result.truncated ? 1 : 0, null, EXTRACTOR_VERSION, now);
+      this.texts.write(sha256, result, now);
       this.store.reindexBlob(sha256);
     })();
   }

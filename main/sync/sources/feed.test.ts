@@ -1,7 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeExtractors } from '../../attachments/extract/index.js';
 import type { Db } from '../../db/open.js';
+import { BrowseQueries } from '../../db/queries/browse.js';
+import { applicationWithAttachments } from '../../testing/attachment-events.js';
 import { applicationEvent } from '../../testing/mock-upstream.js';
 import { dumpState, tempDb, tempDir, type TempDir } from '../../testing/temp.js';
 import { FeedError, pullFeed } from './feed.js';
@@ -90,6 +93,19 @@ function state(from: Db) {
 }
 
 describe('feed pull', () => {
+  afterAll(closeExtractors);
+
+  it('commits each page searchable by the text inside its attachments', async () => {
+    await feed.close();
+    feed = await startTestFeed([
+      applicationWithAttachments('with-cv', [{ name: 'cv.txt', bytes: 'Seasoned Fortran numerics engineer' }]),
+      ...EVENTS.slice(0, 4),
+    ]);
+    expect(await pull()).toMatchObject({ received: 5, applied: 5, rejected: 0 });
+    expect(new BrowseQueries(db).list({ q: 'fortran' }).items.map((item) => item.id)).toEqual(['with-cv']);
+    expect(db.prepare('SELECT text FROM attachment_texts').pluck().all()).toEqual(['Seasoned Fortran numerics engineer']);
+  });
+
   it('pages through the feed with the bearer token, no after on the first call, keeping the URL query', async () => {
     const result = await pull({ url: `${feed.url}?tenant=acme` });
     expect(result).toMatchObject({ received: 10, applied: 10, duplicates: 0, rejected: 0, errors: [] });

@@ -1,12 +1,15 @@
 /**
  * The feed puller (`sync --feed URL`): pages through `GET <url>?limit=<n>[&after=<cursor>]`
  * and applies each page in one transaction together with the page's cursor, so an
- * interrupted pull resumes exactly after the last committed page.
+ * interrupted pull resumes exactly after the last committed page. Each page's new
+ * attachments are read by the extraction workers first, so the page is searchable by
+ * what its résumés say as soon as it is committed.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
+import { TextPrefetch } from '../../attachments/extract/prefetch.js';
 import type { Db } from '../../db/open.js';
-import { SyncPipeline } from '../apply.js';
+import { parsedEvents, SyncPipeline } from '../apply.js';
 import { ImportRecorder } from '../run.js';
 import { addResult, emptyResult, type IngestResult, type SourceItem } from '../types.js';
 
@@ -37,6 +40,8 @@ export interface FeedOptions {
   onProgress?: (soFar: IngestResult) => void;
   /** Called with the import's id (its row in `imports`) as soon as it exists. */
   onStart?: (importPk: number) => void;
+  /** Extract attachment text before each page is applied (on unless false). */
+  extractText?: boolean;
 }
 
 const pageSchema = z.object({
@@ -51,6 +56,7 @@ export async function pullFeed(options: FeedOptions): Promise<IngestResult> {
   const cursors = new CursorStore(options.db);
   const pipeline = new SyncPipeline(options.db);
   const recorder = new ImportRecorder(options.db);
+  const prefetch = options.extractText === false ? null : new TextPrefetch(options.db);
   const importPk = recorder.begin(`feed ${options.url}`);
   options.onStart?.(importPk);
   const total = emptyResult();
@@ -60,7 +66,10 @@ export async function pullFeed(options: FeedOptions): Promise<IngestResult> {
       const page = await fetchPage(pageUrl(feedUrl, options.limit ?? DEFAULT_PAGE_LIMIT, cursor), options);
       const items: SourceItem[] = page.events.map((value, i) => ({ source: `${options.url}#${cursor ?? 'start'}:${i + 1}`, value }));
       const next = page.cursor;
-      addResult(total, pipeline.applyBatch(items, { importPk, alsoInTransaction: () => cursors.set(feedUrl, next) }));
+      const prepared = pipeline.prepare(items);
+      const texts = prefetch === null ? undefined : await prefetch.start(parsedEvents(prepared));
+      addResult(total, pipeline.applyBatch(prepared, { importPk, texts, alsoInTransaction: () => cursors.set(feedUrl, next) }));
+      if (texts !== undefined) prefetch?.settle(texts);
       options.onProgress?.(total);
       if (page.hasMore && next === cursor) throw new FeedError(`feed ${options.url} says it has more but did not move its cursor past ${cursor}`);
       cursor = next;
