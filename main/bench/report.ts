@@ -4,8 +4,8 @@ import type { Latency } from './stats.js';
 export interface Figure {
   section: 'ingest' | 'queries' | 'reports' | 'export' | 'rss' | 'ui' | 'encryption';
   name: string;
-  /** Unit of `ours` and `ideal`: events/s (higher is better), ms or MB (lower is better). */
-  unit: 'events/s' | 'ms' | 'MB' | 'rows';
+  /** Unit of `ours` and `ideal`: events/s (higher is better), ms, MB or KiB (lower is better). */
+  unit: 'events/s' | 'ms' | 'MB' | 'KiB' | 'rows';
   /** The headline figure: events/s, p95 latency, or peak RSS. */
   ours: number;
   ideal: number;
@@ -54,6 +54,7 @@ function fmt(value: number, unit: Figure['unit']): string {
   if (!Number.isFinite(value)) return 'n/a';
   if (unit === 'events/s') return Math.round(value).toLocaleString('en-US');
   if (unit === 'MB' || unit === 'rows') return value.toFixed(0);
+  if (unit === 'KiB') return value.toFixed(1);
   return value < 10 ? value.toFixed(2) : value.toFixed(1);
 }
 

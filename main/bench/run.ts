@@ -19,13 +19,18 @@
  * - UI (ui.ts): the web face on the ingest's DB in Chromium through Playwright, timed in the
  *   page; beside a static load + a bare API round trip, bare API round trips, and the rows
  *   a viewport holds.
+ * - PDF preview (preview.ts): a 20-page résumé from Preview click to page 1 painted, beside a
+ *   bare fetch of its bytes + pdf.js drawing page 1 to a same-size canvas in the same page.
+ * - Initial bundle (bundle.ts): the JS+CSS index.html loads, beside the same vite build of
+ *   a01faa1 (before #7); pdf.js, mammoth, DOMPurify and csv-parse must sit in lazy chunks.
  *
  * - Encryption (encryption.ts): the same import and queries on a plaintext database; for
  *   erasing a candidate, a TRUNCATE checkpoint alone.
  *
- * Options: --count N (default 100000), --quick (5000, fewer iterations), --skip-rss, --skip-ui,
- * --rss-mb N (default 1024), --only encryption (just that section), --json (one JSON
- * document on stdout; table on stderr).
+ * Options: --count N (default 100000), --quick (5000, fewer iterations), --skip-rss, --skip-ui
+ * (the UI, preview and bundle figures), --rss-mb N (default 1024), --only encryption|ui|preview
+ * (just that section: ui imports --count applications once for its DB, preview needs none),
+ * --json (one JSON document on stdout; table on stderr).
  * Data come from the demo generator with a fixed seed; all files live in a temp dir
  * that is removed at the end.
  */
@@ -34,9 +39,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/open.js';
+import { runImport } from '../sync/run.js';
+import { readEventsFromPath } from '../sync/sources/files.js';
+import { benchBundle } from './bundle.js';
 import { benchEncryption } from './encryption.js';
 import { benchExport } from './export.js';
 import { benchIngest, writeDemoNdjson } from './ingest.js';
+import { benchPreview } from './preview.js';
 import { benchQueries } from './queries.js';
 import { renderTable, type Report } from './report.js';
 import { benchReports } from './reports.js';
@@ -44,7 +53,8 @@ import { benchRss } from './rss.js';
 import { benchUi } from './ui.js';
 import { log } from './stats.js';
 
-const USAGE = 'usage: npm run bench -- [--quick] [--count N] [--rss-mb N] [--skip-rss] [--skip-ui] [--only encryption] [--json] [--help]';
+const USAGE = 'usage: npm run bench -- [--quick] [--count N] [--rss-mb N] [--skip-rss] [--skip-ui] [--only encryption|ui|preview] [--json] [--help]';
+const ONLY = ['encryption', 'ui', 'preview'];
 
 function usageError(message: string): never {
   process.stderr.write(`error: ${message}\n${USAGE}\n`);
@@ -84,31 +94,60 @@ if (values.help) {
       '  --quick      5000 applications, fewer runs: a smoke test (targets are stated at 100k)\n' +
       '  --count N    applications to ingest and query (default 100000)\n' +
       '  --rss-mb N   size of the NDJSON file whose import peak RSS is measured (default 1024)\n' +
-      '  --skip-rss   skip that import; --skip-ui skip the Chromium measurements\n' +
+      '  --skip-rss   skip that import; --skip-ui skip the Chromium and bundle measurements\n' +
       '  --only encryption  only the encrypted-database section (issue #9)\n' +
+      '  --only ui    only the UI section (its DB: --count applications imported once), PDF preview and bundle\n' +
+      '  --only preview  only the PDF preview and initial bundle figures (issue #7; no bench DB)\n' +
       '  --json       one JSON document on stdout (the table goes to stderr)\n',
   );
   process.exit(0);
 }
 const quick = values.quick;
 const only = values.only;
-if (only !== undefined && only !== 'encryption') usageError(`--only takes encryption, got ${JSON.stringify(only)}`);
+if (only !== undefined && !ONLY.includes(only)) usageError(`--only takes ${ONLY.join(', ')}, got ${JSON.stringify(only)}`);
 const count = positive(values.count, quick ? 5000 : 100_000, 'count');
 const rssMb = positive(values['rss-mb'], quick ? 64 : 1024, 'rss-mb');
 const ingestRuns = quick ? 2 : 3;
 const queryRuns = quick ? 40 : 200;
 const warmup = quick ? 5 : 20;
+const previewOpens = quick ? 8 : 20;
 
 const started = performance.now();
 const dir = mkdtempSync(join(tmpdir(), 'cv-bench-'));
 const report: Report = { meta: {}, figures: [] };
 let ui = 'skipped';
+
+/** The PDF preview and the initial bundle (issue #7): no bench DB needed. */
+async function benchAttachmentsUi(): Promise<string> {
+  const preview = await benchPreview(dir, { opens: previewOpens });
+  report.figures.push(...preview.figures);
+  report.figures.push(...(await benchBundle()));
+  return preview.browser;
+}
+
 try {
   if (only === 'encryption') {
     const ndjson = join(dir, 'at-rest.ndjson');
     log(`encryption: writing ${count} demo applications to NDJSON`);
     writeDemoNdjson(ndjson, count);
     report.figures.push(...(await benchEncryption(dir, ndjson, count, queryRuns, warmup)));
+  } else if (only === 'ui' || only === 'preview') {
+    if (only === 'ui') {
+      // The DB the ingest section would leave: the same file, imported once.
+      const ndjson = join(dir, 'ingest.ndjson');
+      const dbFile = join(dir, 'ours.db');
+      log(`ui: writing ${count} demo applications to NDJSON and importing them once`);
+      writeDemoNdjson(ndjson, count);
+      const db = openDatabase(dbFile);
+      try {
+        await runImport(db, readEventsFromPath(ndjson), { source: 'bench' });
+      } finally {
+        db.close();
+      }
+      const result = await benchUi(dbFile);
+      report.figures.push(...result.figures);
+    }
+    ui = await benchAttachmentsUi();
   } else {
   const dbFile = join(dir, 'ours.db');
   report.figures.push(...(await benchIngest(dir, count, ingestRuns, dbFile)));
@@ -125,6 +164,7 @@ try {
     const result = await benchUi(dbFile);
     report.figures.push(...result.figures);
     ui = result.browser;
+    await benchAttachmentsUi();
   }
   report.figures.push(...(await benchEncryption(dir, join(dir, 'ingest.ndjson'), count, queryRuns, warmup)));
   }

@@ -287,7 +287,7 @@ function check<T extends object>(value: T | Failed, what: string): T {
 // In Node
 
 /** The renderer build the web face serves; built here when missing. */
-function ensureRendererBuilt(): void {
+export function ensureRendererBuilt(): void {
   const index = join(RENDERER_BUILD, 'index.html');
   if (!existsSync(index)) {
     log('ui: no renderer build: npx vite build --logLevel warn');
@@ -308,7 +308,8 @@ function ensureRendererBuilt(): void {
 }
 
 
-async function stopWebFace(child: ChildProcess): Promise<void> {
+/** SIGTERM, then SIGKILL after 10 s. */
+export async function stopWebFace(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
@@ -343,7 +344,8 @@ class Api {
     const first = value.items[0];
     if (first === undefined) return { total: value.total, texts: null };
     const name = first.candidateName === null || first.candidateName.trim() === '' ? 'Unnamed candidate' : first.candidateName;
-    return { total: value.total, texts: first.email === null ? [name] : [name, first.email] };
+    // A row with a search hint ("Matched in …", an excerpt) shows it where the email would be.
+    return { total: value.total, texts: first.email === null || first.match !== undefined ? [name] : [name, first.email] };
   }
 
   /** listApplications and facets sent together, as the page does on every change: ms until both answered, and until the list did. */
