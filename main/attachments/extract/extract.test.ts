@@ -76,6 +76,37 @@ describe('the extraction pool', () => {
     expect(await pool.run({ kind: 'test-echo', bytes: strToU8('after'), mediaType: '' })).toEqual({ ok: true, text: 'after', truncated: false });
   });
 
+  it('hands a worker tasks ahead: those waiting behind one that overruns are done by a fresh worker', async () => {
+    const single = new ExtractorPool({ size: 1, timeoutMs: 1_500, testTasks: true });
+    try {
+      const results = await Promise.all([
+        single.run({ kind: 'test-echo', bytes: strToU8('before'), mediaType: '' }),
+        single.run({ kind: 'test-loop', bytes: new Uint8Array(), mediaType: '' }),
+        single.run({ kind: 'test-echo', bytes: strToU8('behind'), mediaType: '' }),
+        single.run({ kind: 'test-echo', bytes: strToU8('last'), mediaType: '' }),
+      ]);
+      expect(results).toEqual([
+        { ok: true, text: 'before', truncated: false },
+        { ok: false, error: 'extraction took longer than 1.5 s and was stopped' },
+        { ok: true, text: 'behind', truncated: false },
+        { ok: true, text: 'last', truncated: false },
+      ]);
+    } finally {
+      await single.close();
+    }
+  });
+
+  it('times each task from when its worker starts it, not from when it was handed over', async () => {
+    // Three tasks of 0.6 s each handed to one worker at once: 1.8 s in all, each well inside its 1.5 s.
+    const single = new ExtractorPool({ size: 1, timeoutMs: 1_500, testTasks: true });
+    try {
+      const busy = () => single.run({ kind: 'test-busy', bytes: strToU8('600'), mediaType: '' });
+      expect(await Promise.all([busy(), busy(), busy()])).toEqual(Array(3).fill({ ok: true, text: 'done', truncated: false }));
+    } finally {
+      await single.close();
+    }
+  });
+
   it('fails a task whose worker crashes or runs out of memory, and replaces the worker', async () => {
     expect(await pool.run({ kind: 'test-crash', bytes: new Uint8Array(), mediaType: '' })).toEqual({
       ok: false,

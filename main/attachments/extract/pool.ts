@@ -1,6 +1,10 @@
 /**
  * A small pool of extraction workers. Each task is bounded in time and heap; a worker
  * that overruns, crashes or runs out of memory fails that task alone and is replaced.
+ *
+ * Each worker is handed a window of tasks at once and works through them in order: the
+ * thread that owns the pool is often busy for a second at a time (an import writing a
+ * batch), and a worker that had to wait for it after every résumé would sit idle.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -14,6 +18,10 @@ export interface PoolOptions {
   size?: number;
   timeoutMs?: number;
   heapMb?: number;
+  /** Tasks handed to one worker ahead of its answers (default 256: a batch's résumés while the import writes the last). */
+  window?: number;
+  /** And at most this many bytes of them (default 32 MB), however few (one task always goes). */
+  windowBytes?: number;
   /** Lets tests run tasks that loop, crash or exhaust memory, through the same code. */
   testTasks?: boolean;
 }
@@ -23,11 +31,23 @@ interface Pending {
   resolve: (result: TaskResult) => void;
 }
 
+interface Sent {
+  id: number;
+  pending: Pending;
+}
+
 interface Slot {
   worker: Worker;
   ready: boolean;
-  busy: { id: number; pending: Pending; timer: NodeJS.Timeout } | null;
+  /** Handed to the worker and not answered yet, in the order it works through them. */
+  sent: Sent[];
+  sentBytes: number;
+  /** The time limit of the task the worker said it started (the first of `sent`). */
+  timer: NodeJS.Timeout | null;
 }
+
+/** Messages from a worker (worker.ts). */
+export type WorkerMessage = { ready: true } | { started: number; at: number } | { id: number; result: TaskResult };
 
 /**
  * From source (tsx, vitest) the worker is TypeScript and needs tsx's loader; in the
@@ -49,6 +69,8 @@ export class ExtractorPool {
   private readonly size: number;
   private readonly timeoutMs: number;
   private readonly heapMb: number;
+  private readonly window: number;
+  private readonly windowBytes: number;
   private readonly testTasks: boolean;
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
@@ -59,11 +81,13 @@ export class ExtractorPool {
     this.size = Math.max(1, options.size ?? 2);
     this.timeoutMs = options.timeoutMs ?? TASK_TIMEOUT_MS;
     this.heapMb = options.heapMb ?? TASK_HEAP_MB;
+    this.window = Math.max(1, options.window ?? 256);
+    this.windowBytes = options.windowBytes ?? 32 * 1024 * 1024;
     this.testTasks = options.testTasks ?? false;
   }
 
   run(task: Task): Promise<TaskResult> {
-    if (this.closed) return Promise.resolve({ ok: false, error: 'text extraction has stopped (the app is closing)' });
+    if (this.closed) return Promise.resolve(STOPPED);
     return new Promise((resolve) => {
       this.queue.push({ task, resolve });
       this.dispatch();
@@ -73,10 +97,11 @@ export class ExtractorPool {
   /** Stops every worker; queued and running tasks fail with a message. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const pending of this.queue.splice(0)) pending.resolve({ ok: false, error: 'text extraction has stopped (the app is closing)' });
+    for (const pending of this.queue.splice(0)) pending.resolve(STOPPED);
     await Promise.all(
       this.slots.splice(0).map((slot) => {
-        this.finish(slot, { ok: false, error: 'text extraction has stopped (the app is closing)' });
+        this.stopTimer(slot);
+        for (const sent of slot.sent.splice(0)) sent.pending.resolve(STOPPED);
         return slot.worker.terminate();
       }),
     );
@@ -84,17 +109,25 @@ export class ExtractorPool {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const slot = this.slots.find((s) => s.ready && s.busy === null);
-      if (slot === undefined) {
-        const starting = this.slots.filter((s) => !s.ready).length;
-        if (starting < this.queue.length && this.slots.length < this.size) this.spawn();
-        return;
+      // The ready worker with the fewest tasks in hand, while it has room for the next.
+      const bytes = this.queue[0]!.task.bytes.length;
+      const hasRoom = (candidate: Slot) =>
+        candidate.sent.length === 0 || (candidate.sent.length < this.window && candidate.sentBytes + bytes <= this.windowBytes);
+      let slot: Slot | undefined;
+      for (const candidate of this.slots) {
+        if (candidate.ready && hasRoom(candidate) && (slot === undefined || candidate.sent.length < slot.sent.length)) slot = candidate;
+      }
+      if (slot === undefined || (slot.sent.length > 0 && this.slots.length < this.size)) {
+        // Another worker would take tasks this one must otherwise wait for: start it (it takes them once ready).
+        const starting = this.slots.some((s) => !s.ready);
+        if (!starting && this.slots.length < this.size) this.spawn();
+        if (slot === undefined) return;
       }
       const pending = this.queue.shift()!;
       const id = this.nextId++;
-      const timer = setTimeout(() => this.replace(slot, `extraction took longer than ${this.timeoutMs / 1000} s and was stopped`), this.timeoutMs);
-      slot.busy = { id, pending, timer };
-      // A busy worker keeps the process alive (a CLI waits for its extraction); an idle one does not.
+      slot.sent.push({ id, pending });
+      slot.sentBytes += bytes;
+      // A worker with tasks keeps the process alive (a CLI waits for its extraction); an idle one does not.
       slot.worker.ref();
       // The bytes are copied, not transferred: the caller keeps its buffer.
       slot.worker.postMessage({ id, task: pending.task });
@@ -110,18 +143,27 @@ export class ExtractorPool {
       stdout: false,
       stderr: false,
     });
-    const slot: Slot = { worker, ready: false, busy: null };
-    worker.on('message', (message: { id: number; result: TaskResult } | { ready: true }) => {
+    const slot: Slot = { worker, ready: false, sent: [], sentBytes: 0, timer: null };
+    worker.on('message', (message: WorkerMessage) => {
       if ('ready' in message) {
         slot.ready = true;
         this.dispatch();
-        // Started for a task another worker took: idle, it must not keep the process alive.
-        if (slot.busy === null) slot.worker.unref();
-        return;
+        // Started for tasks another worker took: idle, it must not keep the process alive.
+        if (slot.sent.length === 0) slot.worker.unref();
+      } else if ('started' in message) {
+        if (slot.sent[0]?.id !== message.started) return;
+        // The worker's own clock says when it began; this thread may have been busy since.
+        const left = Math.max(0, this.timeoutMs - (Date.now() - message.at));
+        this.stopTimer(slot);
+        slot.timer = setTimeout(() => this.replace(slot, `extraction took longer than ${this.timeoutMs / 1000} s and was stopped`), left);
+      } else if (slot.sent[0]?.id === message.id) {
+        this.stopTimer(slot);
+        const sent = slot.sent.shift()!;
+        slot.sentBytes -= sent.pending.task.bytes.length;
+        if (slot.sent.length === 0) slot.worker.unref();
+        sent.pending.resolve(message.result);
+        this.dispatch();
       }
-      if (slot.busy?.id !== message.id) return;
-      this.finish(slot, message.result);
-      this.dispatch();
     });
     worker.on('error', (error: Error & { code?: string }) => {
       const reason =
@@ -135,23 +177,25 @@ export class ExtractorPool {
     return slot;
   }
 
-  private finish(slot: Slot, result: TaskResult): void {
-    if (slot.busy === null) return;
-    clearTimeout(slot.busy.timer);
-    const { pending } = slot.busy;
-    slot.busy = null;
-    slot.worker.unref();
-    pending.resolve(result);
+  private stopTimer(slot: Slot): void {
+    if (slot.timer !== null) clearTimeout(slot.timer);
+    slot.timer = null;
   }
 
-  /** Fails the slot's task, drops its worker, and lets a fresh one take the queue. */
+  /**
+   * Fails the task the worker was on (the first it has not answered: it works in order), drops the
+   * worker, and gives the tasks it had not begun back to the queue for a fresh one.
+   */
   private replace(slot: Slot, error: string): void {
     const index = this.slots.indexOf(slot);
     if (index === -1) return;
     this.slots.splice(index, 1);
-    this.finish(slot, { ok: false, error });
+    this.stopTimer(slot);
     slot.worker.removeAllListeners();
     void slot.worker.terminate();
+    const [current, ...waiting] = slot.sent.splice(0);
+    current?.pending.resolve({ ok: false, error });
+    this.queue.unshift(...waiting.map((sent) => sent.pending));
     if (!slot.ready) {
       // A worker that cannot even start would fail again: the waiting tasks fail instead of looping.
       for (const pending of this.queue.splice(0)) pending.resolve({ ok: false, error: `text extraction could not start: ${error}` });
@@ -160,3 +204,5 @@ export class ExtractorPool {
     if (!this.closed) this.dispatch();
   }
 }
+
+const STOPPED: TaskResult = { ok: false, error: 'text extraction has stopped (the app is closing)' };

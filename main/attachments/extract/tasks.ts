@@ -5,7 +5,7 @@ import { MAX_TEXT_CHARS, capText } from './limits.js';
 import { pdfText } from './pdf.js';
 import { decodePlainText } from './plain.js';
 
-export type TaskKind = 'text' | 'docx-html' | 'test-loop' | 'test-crash' | 'test-oom' | 'test-echo';
+export type TaskKind = 'text' | 'docx-html' | 'test-loop' | 'test-crash' | 'test-oom' | 'test-echo' | 'test-busy';
 
 export interface Task {
   kind: TaskKind;
@@ -51,6 +51,12 @@ export async function runTask(task: Task, testTasks: boolean): Promise<TaskResul
         return { ok: true, ...(await docxHtml(task.bytes)) };
       case 'test-echo':
         return { ok: true, ...capText(Buffer.from(task.bytes).toString('utf8')) };
+      case 'test-busy': {
+        // Keeps the worker busy for the milliseconds its bytes say, then answers like test-echo.
+        const until = Date.now() + Number(Buffer.from(task.bytes).toString('utf8'));
+        while (Date.now() < until);
+        return { ok: true, text: 'done', truncated: false };
+      }
       case 'test-loop':
         for (;;);
       case 'test-crash':

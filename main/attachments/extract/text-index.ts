@@ -32,7 +32,7 @@ export class AttachmentTextIndexer {
     private readonly db: Db,
     private readonly extract: Extract = extractText,
     /** How many blobs are handed to the pool at once (its workers queue the rest). */
-    private readonly concurrency = 2,
+    private readonly concurrency = 32,
   ) {
     this.store = new ApplicationStore(db);
     this.readBlob = db.prepare<[string], { bytes: Buffer }>('SELECT bytes FROM blobs WHERE sha256 = ?');
