@@ -12,14 +12,14 @@
  *   event's timeStamp to the first animation frame after page 1 of the PDF is marked painted
  *   (`.pdf-page[data-page-index="0"][data-painted]` in the open dialog, set by PdfView once
  *   pdf.js's render task for the canvas resolved), seen by a MutationObserver. That takes in
- *   the bytes' round trip, the dialog, pdf.js opening the file in a new worker, page 1's size,
+ *   the bytes' round trip, the dialog, pdf.js opening the file (in the worker all previews share), page 1's size,
  *   and page 1 drawn (beside its text layer and page 2, which the view draws too). The dialog
  *   is closed (Escape) between opens. The first open, in a fresh browser context, is the cold
  *   one: the preview's chunk, pdf.js and its worker script are fetched then (they are lazy);
  *   it is untimed in the figure and reported in the note, beside a cold ideal.
  * - Ideal, alternating with ours in the same page (dialog closed): the same bytes by a bare
  *   POST getAttachmentContent from the page, then pdf.js from the very chunk the preview
- *   loaded (its `openPdf`: getDocument with the same options, a new worker as ours gets),
+ *   loaded (its `openPdf`: getDocument with the same options, the same shared worker as ours),
  *   page 1 rendered to a canvas of the same size as ours (same scale and pixel ratio), to the
  *   next animation frame. It is the least any preview must do to show that page: fetch, parse,
  *   draw. The cold ideal does the same in a fresh context (the app loaded, nothing of pdf.js),
@@ -269,7 +269,7 @@ interface IdealRun {
   total: number;
   fetch: number;
   import: number;
-  /** getDocument's promise: a new worker up and the file parsed. */
+  /** getDocument's promise: the file parsed in the shared worker. */
   open: number;
   page: number;
   /** Page 1 rendered, to the next frame. */
@@ -403,7 +403,7 @@ export async function benchPreview(dir: string, options: PreviewOptions = {}): P
           `in-page, click timeStamp to the frame after page 1 is marked painted (${cold.width}x${cold.height} px canvas), dialog closed between opens; ` +
             `p50/p95 of click -> bytes requested ${pick('request')}, -> received ${pick('bytes')}, -> page 1 sized ${pick('opened')}, -> marked painted ${pick('drawn')}, -> frame ${pick('frame')}; ` +
             `ideal = in the same page, a bare POST getAttachmentContent (p50/p95 ${p50p95(ideals.map((i) => i.fetch))}) + pdf.js's openPdf from the same chunk ` +
-            `(new worker, file parsed: ${p50p95(ideals.map((i) => i.open))}; getPage(1) ${p50p95(ideals.map((i) => i.page))}), page 1 drawn to a canvas of the same size, to the next frame (${p50p95(ideals.map((i) => i.draw))}); ` +
+            `(file parsed in the shared worker: ${p50p95(ideals.map((i) => i.open))}; getPage(1) ${p50p95(ideals.map((i) => i.page))}), page 1 drawn to a canvas of the same size, to the next frame (${p50p95(ideals.map((i) => i.draw))}); ` +
             `cold first open (untimed above; preview chunk, pdf.js and its worker fetched) ${ms(cold.framed - cold.t0)} vs cold ideal ${ms(coldIdeal.total)} ` +
             `(its chunk import ${ms(coldIdeal.import)}): ${coldText(cold)}`,
       );

@@ -50,21 +50,27 @@ export function PdfView({ bytes, scale, onFitScale, find, activeHit, onHits }: P
 
   useEffect(() => {
     let cancelled = false;
+    let opened = false;
+    let lib: PdfJs | null = null;
     let task: ReturnType<PdfJs['openPdf']> | null = null;
     void (async () => {
-      const lib = await import('./pdfjs');
+      lib = await import('./pdfjs');
       if (cancelled) return;
       task = lib.openPdf(bytes);
       const doc = await task.promise;
       const first = await doc.getPage(1);
       const viewport = first.getViewport({ scale: lib.CSS_UNITS });
+      opened = true;
       if (!cancelled) setLoaded({ lib, doc, base: { width: viewport.width, height: viewport.height } });
     })().catch((error: unknown) => {
+      lib?.resetPdfWorker();
       if (!cancelled) setFailure(pdfErrorMessage(error));
     });
     return () => {
       cancelled = true;
       void task?.destroy();
+      // Closed while pdf.js was still reading the file: it may be stuck on it.
+      if (!opened && task !== null) lib?.resetPdfWorker();
     };
   }, [bytes]);
 

@@ -4,6 +4,7 @@
  * Keys while it is open: Left/Right the previous/next attachment, + and - zoom, Ctrl/Cmd+F
  * find; Escape closes (the dialog's own).
  */
+import './preview-pane.css';
 import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { AttachmentFile } from '../../../shared/api/attachments';
 import type { DetailAttachment } from '../../../shared/api/detail';

@@ -3,6 +3,9 @@
  * DESIGN §4 over the list's current filters and search, computed again when they or the
  * data change, each printable and exportable.
  */
+import './reports-view.css';
+// After the view's own styles, as print overrides them.
+import './print.css';
 import { useEffect } from 'react';
 import { useApp } from '../../app/store';
 import { formatDateTime } from '../../ui/format';
