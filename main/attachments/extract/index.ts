@@ -1,10 +1,10 @@
 /** Text inside attachments, extracted in worker threads; and DOCX as HTML for the preview. */
 import { ExtractorPool, type PoolOptions } from './pool.js';
-import { isExtractable } from './tasks.js';
+import { isExtractable } from './media.js';
 
 export { EXTRACTOR_VERSION, MAX_TEXT_CHARS } from './limits.js';
 export { checkDocxZip, UnsafeZipError } from './zip-guard.js';
-export { isExtractable } from './tasks.js';
+export { isExtractable } from './media.js';
 export { ExtractorPool, type PoolOptions } from './pool.js';
 
 export type Extracted = { text: string; truncated: boolean } | { error: string };

@@ -3,6 +3,7 @@ import { docxHtml, docxText } from './docx.js';
 import { htmlText } from './html.js';
 import { MAX_TEXT_CHARS, capText } from './limits.js';
 import { pdfText } from './pdf.js';
+import { DOCX, essence, PLAIN } from './media.js';
 import { decodePlainText } from './plain.js';
 
 export type TaskKind = 'text' | 'docx-html' | 'test-loop' | 'test-crash' | 'test-oom' | 'test-echo' | 'test-busy';
@@ -18,18 +19,6 @@ export type TaskResult =
   | { ok: true; html: string; warnings: string[] }
   | { ok: false; error: string };
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const PLAIN = new Set(['text/plain', 'text/markdown', 'text/csv', 'application/json', 'text/tab-separated-values']);
-
-/** The media type without parameters, lower-cased. */
-function essence(mediaType: string): string {
-  return mediaType.split(';')[0]!.trim().toLowerCase();
-}
-
-export function isExtractable(mediaType: string): boolean {
-  const type = essence(mediaType);
-  return type === 'application/pdf' || type === DOCX || type === 'text/html' || PLAIN.has(type);
-}
 
 async function rawText(bytes: Uint8Array, mediaType: string): Promise<string> {
   const type = essence(mediaType);
