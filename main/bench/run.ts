@@ -27,7 +27,8 @@
  * - Encryption (encryption.ts): the same import and queries on a plaintext database; for
  *   erasing a candidate, a TRUNCATE checkpoint alone.
  *
- * Options: --count N (default 100000), --quick (5000, fewer iterations), --skip-rss, --skip-ui
+ * Options: --count N (default 100000), --quick (5000, fewer iterations), --runs N (imports of each
+ * kind in the ingest section, default 3), --skip-rss, --skip-ui
  * (the UI, preview and bundle figures), --rss-mb N (default 1024), --only encryption|ui|preview
  * (just that section: ui imports --count applications once for its DB, preview needs none),
  * --json (one JSON document on stdout; table on stderr).
@@ -53,7 +54,7 @@ import { benchRss } from './rss.js';
 import { benchUi } from './ui.js';
 import { log } from './stats.js';
 
-const USAGE = 'usage: npm run bench -- [--quick] [--count N] [--rss-mb N] [--skip-rss] [--skip-ui] [--only encryption|ui|preview] [--json] [--help]';
+const USAGE = 'usage: npm run bench -- [--quick] [--count N] [--runs N] [--rss-mb N] [--skip-rss] [--skip-ui] [--only encryption|ui|preview] [--json] [--help]';
 const ONLY = ['encryption', 'ui', 'preview'];
 
 function usageError(message: string): never {
@@ -69,6 +70,7 @@ function options() {
         quick: { type: 'boolean', default: false },
         'skip-rss': { type: 'boolean', default: false },
         'skip-ui': { type: 'boolean', default: false },
+        runs: { type: 'string' },
         'rss-mb': { type: 'string' },
         only: { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -93,6 +95,7 @@ if (values.help) {
     `${USAGE}\n\n` +
       '  --quick      5000 applications, fewer runs: a smoke test (targets are stated at 100k)\n' +
       '  --count N    applications to ingest and query (default 100000)\n' +
+      '  --runs N     imports of each kind in the ingest section (default 3, --quick 2)\n' +
       '  --rss-mb N   size of the NDJSON file whose import peak RSS is measured (default 1024)\n' +
       '  --skip-rss   skip that import; --skip-ui skip the Chromium and bundle measurements\n' +
       '  --only encryption  only the encrypted-database section (issue #9)\n' +
@@ -107,7 +110,7 @@ const only = values.only;
 if (only !== undefined && !ONLY.includes(only)) usageError(`--only takes ${ONLY.join(', ')}, got ${JSON.stringify(only)}`);
 const count = positive(values.count, quick ? 5000 : 100_000, 'count');
 const rssMb = positive(values['rss-mb'], quick ? 64 : 1024, 'rss-mb');
-const ingestRuns = quick ? 2 : 3;
+const ingestRuns = positive(values.runs, quick ? 2 : 3, 'runs');
 const queryRuns = quick ? 40 : 200;
 const warmup = quick ? 5 : 20;
 const previewOpens = quick ? 8 : 20;
