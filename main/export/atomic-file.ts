@@ -54,7 +54,8 @@ export async function writeChunk(stream: WriteStream, chunk: string | Buffer): P
  */
 export async function writeAtomically<T>(target: string, write: (stream: WriteStream) => Promise<T>, signal?: AbortSignal): Promise<T> {
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.part`);
-  const stream = createWriteStream(temp, { flags: 'wx', mode: 0o644 });
+  // A chunk of a large export is a few hundred kB: a buffer that holds one lets the writer hand it over and go on.
+  const stream = createWriteStream(temp, { flags: 'wx', mode: 0o644, highWaterMark: 1024 * 1024 });
   // The first error is what went wrong; later ones (e.g. writes after a failure) add nothing.
   let failure: unknown = null;
   stream.on('error', (error) => (failure ??= error));

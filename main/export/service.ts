@@ -44,7 +44,7 @@ export interface ExportWritten {
 /** Rows per CSV chunk (csv-stringify is fastest at about this size) and between progress reports. */
 const BATCH = 1000;
 /** RFC 4180 with CRLF; a lone CR or LF inside a cell must be quoted too, not only the CRLF that ends a record. */
-const CSV_OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
+const CSV_OPTIONS = { record_delimiter: 'windows', quote_record_delimiter: true } as const;
 /** Excel refuses cells longer than this. */
 const XLSX_MAX_TEXT = 32767;
 /** Characters XML 1.0 cannot hold (an XLSX is XML): controls other than tab/LF/CR, lone surrogates, U+FFFE/FFFF. */
