@@ -57,7 +57,7 @@ export async function benchEncryption(dir: string, ndjson: string, count: number
   const figures: Figure[] = [
     {
       section: 'encryption',
-      name: 'runImport into an encrypted database (SQLCipher 4), beside the same import into a plaintext one (extraction off in both)',
+      name: 'runImport into an encrypted database (AEGIS-256), beside the same import into a plaintext one (extraction off in both)',
       unit: 'events/s',
       ours: encryptedRate,
       ideal: plainRate,
@@ -69,14 +69,23 @@ export async function benchEncryption(dir: string, ndjson: string, count: number
   ];
 
   // The query bench on both files: each encrypted query beside the same one in plaintext.
-  log('encryption: queries on the plaintext database');
-  const plain = openDatabase(plainFile, { readonly: true });
-  const plainQueries = benchQueries(plain, runs, warmup);
-  plain.close();
-  log('encryption: queries on the encrypted database');
-  const encrypted = openDatabase(encryptedFile, { readonly: true, key: KEY });
-  const encryptedQueries = benchQueries(encrypted, runs, warmup);
-  encrypted.close();
+  // Three rounds each, alternating (P E E P P E), so that load from elsewhere on the
+  // machine weighs on both alike: the p95 of a 1 ms query is mostly that load. Each side
+  // keeps, query by query, its best round.
+  const rounds = { plain: [] as Figure[][], encrypted: [] as Figure[][] };
+  for (const side of ['plain', 'encrypted', 'encrypted', 'plain', 'plain', 'encrypted'] as const) {
+    log(`encryption: queries on the ${side === 'plain' ? 'plaintext' : 'encrypted'} database, round ${rounds[side].length + 1}`);
+    const db = side === 'plain' ? openDatabase(plainFile, { readonly: true }) : openDatabase(encryptedFile, { readonly: true, key: KEY });
+    try {
+      rounds[side].push(benchQueries(db, runs, warmup));
+    } finally {
+      db.close();
+    }
+  }
+  const best = ([first, ...others]: Figure[][]) =>
+    first!.map((figure, i) => others.reduce((kept, round) => (round[i]!.ours < kept.ours ? round[i]! : kept), figure));
+  const plainQueries = best(rounds.plain);
+  const encryptedQueries = best(rounds.encrypted);
   for (const [i, ours] of encryptedQueries.entries()) {
     const base = plainQueries[i]!;
     figures.push({
@@ -89,7 +98,7 @@ export async function benchEncryption(dir: string, ndjson: string, count: number
       target: judged ? 'ours/ideal <= 1.30' : 'ours/ideal <= 1.30 (judged at 100k only)',
       // Sub-millisecond queries are judged by the ratio only when the difference is measurable.
       pass: judged ? ours.ours / base.ours <= 1.3 || ours.ours - base.ours < 0.1 : null,
-      note: 'ideal: the same query on the plaintext database',
+      note: 'ideal: the same query on the plaintext database; p95 of the best of three rounds on each',
     });
   }
 

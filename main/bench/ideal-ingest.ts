@@ -63,7 +63,10 @@ export function dumpRows(db: Db, index: EventIndex, batchSize: number): IdealLoa
 
   const tableNames = (
     db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'applications_fts%' ORDER BY rowid").all() as { name: string }[]
-  ).map((t) => t.name);
+  )
+    .map((t) => t.name)
+    // Written by the migrations (the erasure key), not by the import: a fresh database has its own.
+    .filter((name) => name !== 'settings');
   const tables: TableLoad[] = [];
   let rows = 0;
   const bucket = (table: string, columns: string[], data: unknown[][], eventOf: (row: unknown[]) => number | undefined) => {

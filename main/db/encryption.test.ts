@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir, type TempDir } from '../testing/temp.js';
 import { encryptInPlace, encryptingFile, rekeyDatabase, rowCounts, type EncryptStep } from './encryption.js';
-import { kdfFile, looksEncrypted, parseKey, pendingKdfFile, readKdfParams, type DatabaseKey } from './key.js';
-import { isEncrypted, KeyRequiredError, openDatabase, WrongKeyError } from './open.js';
+import { kdfFile, keyPragmas, looksEncrypted, parseKey, pendingKdfFile, readKdfParams, type DatabaseKey } from './key.js';
+import { cipherScheme, isEncrypted, KeyRequiredError, openDatabase, WrongKeyError } from './open.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const HEX = '0123456789abcdef'.repeat(4);
@@ -68,8 +68,39 @@ describe('an encrypted database', () => {
     expect(() => openDatabase(file, { key: { kind: 'passphrase', passphrase: 'guess' } })).toThrow(/no passphrase settings beside it/);
     const db = openDatabase(file, { key: hexKey });
     expect(isEncrypted(db)).toBe(true);
+    expect(cipherScheme(db)).toBe('aegis-256');
     db.close();
     expect(readCanaries(file, hexKey)).toBe(CANARIES.join(' '));
+  });
+
+  it('authenticates every page: one changed byte is refused, never read as data', () => {
+    const file = dir.file('enc.db');
+    writeCanaries(file, hexKey);
+    const bytes = readFileSync(file);
+    const pages = bytes.length / 4096;
+    expect(pages).toBeGreaterThan(10);
+    /** What opening and checking every page (quick_check) of the file says. */
+    const check = (copy: string) => {
+      try {
+        const db = openDatabase(copy, { key: hexKey, readonly: true });
+        try {
+          return String(db.pragma('quick_check', { simple: true }));
+        } finally {
+          db.close();
+        }
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(check(file)).toBe('ok');
+    for (let page = 0; page < pages; page++) {
+      const copy = dir.file('tampered.db');
+      const tampered = Buffer.from(bytes);
+      tampered[page * 4096 + 123]! ^= 0x01;
+      writeFileSync(copy, tampered);
+      // Unauthenticated, most of these flips would pass quick_check (a bit of text, of a blob).
+      expect(check(copy)).not.toBe('ok');
+    }
   });
 
   it('cannot be read by better-sqlite3 without the key', () => {
@@ -110,9 +141,44 @@ describe('an encrypted database', () => {
     const file = dir.file('enc.db');
     writeCanaries(file, hexKey);
     const bytes = readFileSync(file);
-    bytes.fill(0x5a, 0, 16);
+    // The salt (the first 16 bytes) only feeds a passphrase's derivation in SQLite3 Multiple
+    // Ciphers' AEGIS scheme, and our keys are always raw: the damage reaches what follows.
+    bytes.fill(0x5a, 0, 32);
     writeFileSync(file, bytes);
     expect(() => openDatabase(file, { key: hexKey })).toThrow(/the key is wrong, or the file is damaged/);
+  });
+
+  it('made in SQLCipher 4 by an earlier version still opens, stays so when written, and a rekey moves it to AEGIS-256', () => {
+    const file = dir.file('legacy.db');
+    // What the earlier version wrote: SQLite3 Multiple Ciphers' sqlcipher scheme, SQLCipher 4 defaults.
+    const legacy = new Database(file);
+    for (const pragma of ["cipher = 'sqlcipher'", 'legacy = 4', `key = "x'${HEX}'"`]) legacy.pragma(pragma);
+    legacy.pragma('journal_mode = WAL');
+    legacy.close();
+    expect(keyPragmas(HEX, 'key', 'sqlcipher-4')).toEqual(["cipher = 'sqlcipher'", 'legacy = 4', `key = "x'${HEX}'"`]);
+    writeCanaries(file, hexKey);
+    for (const readonly of [false, true]) {
+      const db = openDatabase(file, { key: hexKey, readonly });
+      expect(cipherScheme(db)).toBe('sqlcipher-4');
+      db.close();
+    }
+    expect(readCanaries(file, hexKey)).toBe(CANARIES.join(' '));
+    expect(() => openDatabase(file, { key: { kind: 'hex', hex: OTHER_HEX } })).toThrow(WrongKeyError);
+    // Only SQLCipher 4 reads it so far (the earlier version could open it again).
+    const old = new Database(file, { readonly: true });
+    for (const pragma of ["cipher = 'sqlcipher'", 'legacy = 4', `key = "x'${HEX}'"`]) old.pragma(pragma);
+    expect(old.prepare("SELECT value FROM settings WHERE key = 'note'").pluck().get()).toBe(CANARIES.join(' '));
+    old.close();
+
+    rekeyDatabase(file, hexKey, { kind: 'hex', hex: OTHER_HEX });
+    const db = openDatabase(file, { key: { kind: 'hex', hex: OTHER_HEX } });
+    expect(cipherScheme(db)).toBe('aegis-256');
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+    expect(readCanaries(file, { kind: 'hex', hex: OTHER_HEX })).toBe(CANARIES.join(' '));
+    expect(() => openDatabase(file, { key: hexKey })).toThrow(WrongKeyError);
+    const disk = bytesOnDisk(dir, 'legacy.db');
+    for (const canary of CANARIES) expect(disk.includes(canary)).toBe(false);
   });
 
   it('a plaintext file given a key opens as it is; a new file given a key is created encrypted', () => {

@@ -143,6 +143,9 @@ export interface RekeyOptions {
 /**
  * Changes the key of an encrypted database in place (SQLite re-encrypts every page in
  * one transaction under a rollback journal, so a crash leaves the old key working).
+ * The new key is always in the current scheme: a SQLCipher 4 file becomes AEGIS-256
+ * (its pages then shrink their reserved bytes, which SQLite3 Multiple Ciphers does by a
+ * VACUUM, as atomic as the rest).
  * A new passphrase gets new scrypt settings, written first to `<file>.kdf.json.next` and
  * made current once the rekey committed; a crash in between is settled by `connect`,
  * which tries the pending settings when the current ones do not open the file.

@@ -6,6 +6,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
+  CIPHER_SCHEMES,
+  CURRENT_SCHEME,
   deriveKey,
   hasContent,
   kdfFile,
@@ -15,6 +17,7 @@ import {
   pendingKdfFile,
   rawKeyFor,
   readKdfParams,
+  type CipherScheme,
   type DatabaseKey,
 } from './key.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
@@ -55,11 +58,16 @@ export interface OpenOptions {
   key?: DatabaseKey | null;
 }
 
-const encryptedConnections = new WeakSet<Db>();
+const encryptedConnections = new WeakMap<Db, CipherScheme>();
 
 /** Whether this connection reads and writes an encrypted file. */
 export function isEncrypted(db: Db): boolean {
   return encryptedConnections.has(db);
+}
+
+/** The scheme of the encrypted file this connection has open (null: plaintext). */
+export function cipherScheme(db: Db): CipherScheme | null {
+  return encryptedConnections.get(db) ?? null;
 }
 
 /** Opens a connection and keys it; the file's header is checked before anything is written. */
@@ -69,7 +77,7 @@ export function connect(file: string, options: OpenOptions = {}): Db {
   const existing = !memory && hasContent(file);
   const encrypted = existing && looksEncrypted(file);
   if (encrypted && !options.key) throw new KeyRequiredError(file);
-  if (!options.key || memory || (existing && !encrypted)) return keyed(file, null, options);
+  if (!options.key || memory || (existing && !encrypted)) return keyed(file, null, options, false);
   if (options.readonly && !existing) throw new DatabaseError(`no database at ${file}`);
   let rawKey: string;
   try {
@@ -79,12 +87,12 @@ export function connect(file: string, options: OpenOptions = {}): Db {
     throw error;
   }
   try {
-    return keyed(file, rawKey, options);
+    return keyed(file, rawKey, options, existing);
   } catch (error) {
     // A passphrase rekey that committed but did not get to swap in its new settings.
     const pending = options.key.kind === 'passphrase' && error instanceof WrongKeyError ? readPendingKdf(file) : null;
     if (pending === null || options.key.kind !== 'passphrase') throw error;
-    const db = keyed(file, deriveKey(options.key.passphrase, pending), options);
+    const db = keyed(file, deriveKey(options.key.passphrase, pending), options, true);
     if (!options.readonly) renameSync(pendingKdfFile(file), kdfFile(file));
     return db;
   }
@@ -98,7 +106,24 @@ function readPendingKdf(file: string) {
   }
 }
 
-function keyed(file: string, rawKey: string | null, options: OpenOptions): Db {
+/**
+ * A new file is made in the current scheme; an existing one is tried in each scheme a
+ * file may be in (a wrong scheme fails like a wrong key, before anything is written).
+ */
+function keyed(file: string, rawKey: string | null, options: OpenOptions, existing: boolean): Db {
+  if (rawKey === null) return keyedWith(file, null, options);
+  const schemes = existing ? CIPHER_SCHEMES : [CURRENT_SCHEME];
+  for (const [i, scheme] of schemes.entries()) {
+    try {
+      return keyedWith(file, { rawKey, scheme }, options);
+    } catch (error) {
+      if (!(error instanceof WrongKeyError) || i === schemes.length - 1) throw error;
+    }
+  }
+  throw new WrongKeyError(file);
+}
+
+function keyedWith(file: string, key: { rawKey: string; scheme: CipherScheme } | null, options: OpenOptions): Db {
   let db: Db;
   try {
     db = new Database(file, { readonly: options.readonly ?? false, nativeBinding: options.nativeBinding });
@@ -106,16 +131,16 @@ function keyed(file: string, rawKey: string | null, options: OpenOptions): Db {
     throw new DatabaseError(`cannot open database ${file}: ${(error as Error).message}`);
   }
   try {
-    if (rawKey !== null) for (const pragma of keyPragmas(rawKey)) db.pragma(pragma);
+    if (key !== null) for (const pragma of keyPragmas(key.rawKey, 'key', key.scheme)) db.pragma(pragma);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
     db.close();
     if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
-      throw rawKey !== null ? new WrongKeyError(file) : new DatabaseError(`cannot open ${file}: it is not a SQLite database, or it is damaged`);
+      throw key !== null ? new WrongKeyError(file) : new DatabaseError(`cannot open ${file}: it is not a SQLite database, or it is damaged`);
     }
     throw new DatabaseError(`cannot open database ${file}: ${(error as Error).message}`);
   }
-  if (rawKey !== null) encryptedConnections.add(db);
+  if (key !== null) encryptedConnections.set(db, key.scheme);
   return db;
 }
 
