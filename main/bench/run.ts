@@ -54,7 +54,7 @@ import { benchRss } from './rss.js';
 import { benchUi } from './ui.js';
 import { log } from './stats.js';
 
-const USAGE = 'usage: npm run bench -- [--quick] [--count N] [--runs N] [--rss-mb N] [--skip-rss] [--skip-ui] [--only encryption|ui|preview] [--json] [--help]';
+const USAGE = 'usage: npm run bench -- [--quick] [--count N] [--runs N] [--rss-mb N] [--skip-rss] [--skip-ui] [--skip-encryption] [--only encryption|ui|preview] [--json] [--help]';
 const ONLY = ['encryption', 'ui', 'preview'];
 
 function usageError(message: string): never {
@@ -71,6 +71,7 @@ function options() {
         'skip-rss': { type: 'boolean', default: false },
         'skip-ui': { type: 'boolean', default: false },
         runs: { type: 'string' },
+        'skip-encryption': { type: 'boolean', default: false },
         'rss-mb': { type: 'string' },
         only: { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -98,7 +99,7 @@ if (values.help) {
       '  --runs N     imports of each kind in the ingest section (default 3, --quick 2)\n' +
       '  --rss-mb N   size of the NDJSON file whose import peak RSS is measured (default 1024)\n' +
       '  --skip-rss   skip that import; --skip-ui skip the Chromium and bundle measurements\n' +
-      '  --only encryption  only the encrypted-database section (issue #9)\n' +
+      '  --only encryption  only the encrypted-database section (issue #9); --skip-encryption leaves it out\n' +
       '  --only ui    only the UI section (its DB: --count applications imported once), PDF preview and bundle\n' +
       '  --only preview  only the PDF preview and initial bundle figures (issue #7; no bench DB)\n' +
       '  --json       one JSON document on stdout (the table goes to stderr)\n',
@@ -169,7 +170,7 @@ try {
     ui = result.browser;
     await benchAttachmentsUi();
   }
-  report.figures.push(...(await benchEncryption(dir, join(dir, 'ingest.ndjson'), count, queryRuns, warmup)));
+  if (!values['skip-encryption']) report.figures.push(...(await benchEncryption(dir, join(dir, 'ingest.ndjson'), count, queryRuns, warmup)));
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
