@@ -13,7 +13,7 @@ import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS } from '../export/columns.js';
 import { ExportService } from '../export/service.js';
 import type { ExportFormat } from '../../shared/api/export.js';
 import type { Figure } from './report.js';
-import { log } from './stats.js';
+import { log, peakRssKB } from './stats.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -98,7 +98,7 @@ async function child(dbFile: string, out: string, format: ExportFormat): Promise
   const result = await new ExportService(db).export(out, { format });
   const seconds = (performance.now() - start) / 1000;
   db.close();
-  process.stdout.write(`${JSON.stringify({ rows: result.rows, seconds, maxRssKB: process.resourceUsage().maxRSS })}\n`);
+  process.stdout.write(`${JSON.stringify({ rows: result.rows, seconds, maxRssKB: peakRssKB() })}\n`);
 }
 
 if (process.argv[1] === SELF && process.argv[2] === 'child') {

@@ -9,7 +9,7 @@ import type { IngestResult } from '../sync/types.js';
 import { dumpRows, loadIdeal, tableCounts, type EventIndex } from './ideal-ingest.js';
 import { NdjsonWriter } from './ndjson.js';
 import type { Figure } from './report.js';
-import { log, median } from './stats.js';
+import { log, median, peakRssKB } from './stats.js';
 
 export const SEED = 'candidate-viewer-bench';
 
@@ -76,7 +76,7 @@ export async function benchIngest(dir: string, count: number, runs: number, keep
   removeDb(plainFile);
   const plainRate = index.count / plain.seconds;
   // Worker threads live in this process: its peak RSS bounds the extraction workers' own.
-  const peakMb = process.resourceUsage().maxRSS / 1024;
+  const peakMb = peakRssKB() / 1024;
   log(`ingest: without text extraction: ${plain.seconds.toFixed(1)} s, ${Math.round(plainRate)} events/s; peak RSS so far ${peakMb.toFixed(0)} MB`);
 
   log('ingest: reading back the rows our import wrote');

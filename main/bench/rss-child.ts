@@ -1,12 +1,13 @@
 /**
  * Child process of the peak-RSS bench. Prints one JSON line on stdout:
- * { mode, events, applied, rejected, seconds, maxRssKB } (maxRSS is in KB on Linux).
+ * { mode, events, applied, rejected, seconds, maxRssKB } (the peak resident set in KB: peakRssKB).
  *   import <db> <ndjson>  our import (openDatabase + runImport(readEventsFromPath))
  *   parse <ndjson>        the ideal: only stream + JSON-parse the file, no DB
  */
 import { openDatabase } from '../db/open.js';
 import { runImport } from '../sync/run.js';
 import { readEventsFromPath } from '../sync/sources/files.js';
+import { peakRssKB } from './stats.js';
 
 async function main(): Promise<void> {
   const [mode, ...args] = process.argv.slice(2);
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     throw new Error('usage: rss-child.ts import <db> <ndjson> | parse <ndjson>');
   }
   const seconds = (performance.now() - start) / 1000;
-  process.stdout.write(`${JSON.stringify({ mode, events, applied, rejected, seconds, maxRssKB: process.resourceUsage().maxRSS })}\n`);
+  process.stdout.write(`${JSON.stringify({ mode, events, applied, rejected, seconds, maxRssKB: peakRssKB() })}\n`);
 }
 
 await main();

@@ -1,4 +1,5 @@
 /** Timing and summary helpers for the bench. */
+import { readFileSync } from 'node:fs';
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -48,4 +49,20 @@ export async function seconds<T>(fn: () => Promise<T> | T): Promise<{ value: T; 
 /** Progress goes to stderr so `--json` keeps stdout a single JSON document. */
 export function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
+}
+
+/**
+ * This process's peak resident set in KB. On Linux, the kernel's own high-water mark of this
+ * address space (/proc/self/status VmHWM): getrusage's maxRSS also counts the parent's memory
+ * a spawned child was forked with (it survives the exec), so a child of a big bench process
+ * would report the parent's size. Elsewhere, getrusage.
+ */
+export function peakRssKB(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm !== null) return Number(hwm[1]);
+  } catch {
+    // Not Linux.
+  }
+  return process.resourceUsage().maxRSS;
 }
