@@ -45,4 +45,13 @@ describe('why a search hit is on the list', () => {
     expect(snippet.length).toBeLessThan(150);
     expect(snippetOf(text, ['zebra'])).toBeNull();
   });
+
+  it('in plain ASCII text, finds the first word a term starts, in any case, and never a word that merely contains it', () => {
+    const text = `Cabinet maker. ${'filler words here '.repeat(12)}Ran a NETWORK team; networks of ${'more filler '.repeat(12)}`;
+    const snippet = snippetOf(text, ['net'])!;
+    expect(snippet).toContain('Ran a NETWORK team');
+    expect(snippet).not.toContain('Cabinet');
+    expect(snippetOf(text, ['abinet'])).toBeNull();
+    expect(snippetOf('Go, Rust and TypeScript', ['rust', 'go'])).toBe('Go, Rust and TypeScript');
+  });
 });

@@ -61,17 +61,43 @@ function searchWords(q: string): string[] {
 /** A line-free excerpt around the first word that starts with one of the terms, cut at word boundaries. */
 export function snippetOf(text: string, terms: readonly string[]): string | null {
   if (terms.length === 0) return null;
-  for (const word of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+  const at = firstWordStarting(text, terms);
+  if (at === null) return null;
+  const { index, length } = at;
+  let start = Math.max(0, index - BEFORE);
+  let end = Math.min(text.length, index + length + AFTER);
+  if (start > 0) start = text.indexOf(' ', start) + 1 || start;
+  if (start > index) start = index;
+  if (end < text.length) end = Math.max(index + length, text.lastIndexOf(' ', end));
+  const excerpt = text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return `${start > 0 ? '… ' : ''}${excerpt}${end < text.length ? ' …' : ''}`;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** Where the first word starting with a term is, and its length (terms are folded as sortKey folds). */
+function firstWordStarting(text: string, terms: readonly string[]): { index: number; length: number } | null {
+  if (ASCII.test(text)) {
+    // Folding plain ASCII is lower-casing, which keeps every position: search the lower-cased text for each
+    // term at the start of a word, in native code, instead of folding the text word by word.
+    const lower = text.toLowerCase();
+    let best = -1;
+    for (const term of terms) {
+      for (let from = lower.indexOf(term); from !== -1 && (best === -1 || from < best); from = lower.indexOf(term, from + 1)) {
+        if (from === 0 || !/[\p{L}\p{N}]/u.test(lower[from - 1]!)) {
+          best = from;
+          break;
+        }
+      }
+    }
+    if (best === -1) return null;
+    WORD.lastIndex = best;
+    return { index: best, length: WORD.exec(text)![0].length };
+  }
+  for (const word of text.matchAll(WORD)) {
     const folded = sortKey(word[0]);
-    if (!terms.some((term) => folded.startsWith(term))) continue;
-    const at = word.index;
-    let start = Math.max(0, at - BEFORE);
-    let end = Math.min(text.length, at + word[0].length + AFTER);
-    if (start > 0) start = text.indexOf(' ', start) + 1 || start;
-    if (start > at) start = at;
-    if (end < text.length) end = Math.max(at + word[0].length, text.lastIndexOf(' ', end));
-    const excerpt = text.slice(start, end).replace(/\s+/g, ' ').trim();
-    return `${start > 0 ? '… ' : ''}${excerpt}${end < text.length ? ' …' : ''}`;
+    if (terms.some((term) => folded.startsWith(term))) return { index: word.index, length: word[0].length };
   }
   return null;
 }
