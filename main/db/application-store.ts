@@ -435,11 +435,17 @@ export class ApplicationStore {
     this.textsWrittenAt = now;
   }
 
-  private writeAheadText(sha256: string): void {
+  /**
+   * Stores the blob's text extracted ahead, once per batch. A blob stored before without a text (an import
+   * told not to extract) may be held by other applications already: they are re-indexed with it (the one
+   * being written has no attachment row for it yet, and is indexed once its rows are in).
+   */
+  private writeAheadText(sha256: string, newBlob: boolean): void {
     const text = this.aheadTexts?.get(sha256);
     if (text === undefined || this.textsWritten.has(sha256)) return;
     this.texts.write(sha256, text, this.textsWrittenAt);
     this.textsWritten.add(sha256);
+    if (!newBlob) this.reindexBlob(sha256);
   }
 
   /** After a rolled-back batch, what this store remembers writing may not be in the database. */
@@ -481,8 +487,9 @@ export class ApplicationStore {
     if (content !== null) {
       const decoded = decodeContent(content);
       if (decoded.ok) {
-        if (this.insertBlob.run(decoded.sha256, decoded.bytes).changes > 0) this.newBlobs.set(decoded.sha256, decoded.mediaType);
-        this.writeAheadText(decoded.sha256);
+        const newBlob = this.insertBlob.run(decoded.sha256, decoded.bytes).changes > 0;
+        if (newBlob) this.newBlobs.set(decoded.sha256, decoded.mediaType);
+        this.writeAheadText(decoded.sha256, newBlob);
         this.writtenShas.push(decoded.sha256);
         sha256 = decoded.sha256;
         size = decoded.bytes.length;

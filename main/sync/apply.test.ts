@@ -308,6 +308,15 @@ describe('searching inside attachments', () => {
     expect(progress).toEqual([]);
   });
 
+  it('a résumé first imported without extraction is found for every application holding it once a later import extracts it', async () => {
+    const bytes = 'Seasoned Smalltalk mentor';
+    await runImport(db, items(applicationWithAttachments('first', [{ name: 'cv.txt', bytes }])), { source: 'bench', extractText: false });
+    expect(search('smalltalk')).toEqual([]);
+    await sync(applicationWithAttachments('second', [{ name: 'same-cv.txt', bytes }]));
+    expect(search('smalltalk').sort()).toEqual(['first', 'second']);
+    expect(texts()).toHaveLength(1);
+  });
+
   it('stores no text for an attachment whose event was not applied', async () => {
     apply(applicationEvent({ id: 'fresh', updatedAt: '2026-03-01T09:00:00Z' }));
     const older = applicationWithAttachments('fresh', [{ name: 'old.txt', bytes: 'Outdated résumé text' }]);
