@@ -9,6 +9,9 @@ export { ExtractorPool, type PoolOptions } from './pool.js';
 
 export type Extracted = { text: string; truncated: boolean } | { error: string };
 
+/** What the import's prefetch and the background indexer call to read a blob (tests pass their own). */
+export type Extract = (bytes: Uint8Array, mediaType: string) => Promise<Extracted>;
+
 let shared: ExtractorPool | null = null;
 
 function pool(): ExtractorPool {

@@ -8,9 +8,7 @@ import type { AtsEvent } from '../../../shared/ats/events.js';
 import type { Db } from '../../db/open.js';
 import { decodeContent } from '../decode.js';
 import { AttachmentTexts } from '../texts.js';
-import { extractText, type Extracted } from './index.js';
-
-type Extract = (bytes: Uint8Array, mediaType: string) => Promise<Extracted>;
+import { extractText, type Extract, type Extracted } from './index.js';
 
 /** Texts by sha256, of the blobs a batch holds that had none stored when it was read. */
 export type BatchTexts = Map<string, Extracted>;

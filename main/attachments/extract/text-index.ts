@@ -6,14 +6,12 @@
 import { ApplicationStore } from '../../db/application-store.js';
 import type { Db } from '../../db/open.js';
 import { AttachmentTexts } from '../texts.js';
-import { extractText, type Extracted } from './index.js';
+import { extractText, type Extract, type Extracted } from './index.js';
 
 export interface TextProgress {
   done: number;
   total: number;
 }
-
-type Extract = (bytes: Uint8Array, mediaType: string) => Promise<Extracted>;
 
 export class AttachmentTextIndexer {
   private readonly store: ApplicationStore;
